@@ -6,7 +6,7 @@ using RuralMarket.Infrastructure.Identity;
 namespace RuralMarket.Infrastructure.Data;
 
 /// <summary>Brings the database to the current schema and makes sure the fixed reference data exists.</summary>
-public sealed class DatabaseInitializer(RuralMarketDbContext db, RoleManager<IdentityRole> roles, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(RuralMarketDbContext db, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -32,16 +32,12 @@ public sealed class DatabaseInitializer(RuralMarketDbContext db, RoleManager<Ide
 
     private async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync();
+        foreach (var role in Roles.All.Except(existing, StringComparer.Ordinal))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                var result = await roles.CreateAsync(new IdentityRole(role));
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-                }
-            }
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         }
+
+        await db.SaveChangesAsync();
     }
 }
