@@ -1,0 +1,8 @@
+namespace RuralMarket.Domain.Catalog;
+
+public enum ProductStatus
+{
+    Draft,
+    Active,
+    Archived,
+}

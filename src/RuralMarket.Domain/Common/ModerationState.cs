@@ -1,0 +1,7 @@
+namespace RuralMarket.Domain.Common;
+
+public enum ModerationState
+{
+    Visible,
+    Hidden,
+}

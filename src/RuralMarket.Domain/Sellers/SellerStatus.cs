@@ -1,0 +1,9 @@
+namespace RuralMarket.Domain.Sellers;
+
+public enum SellerStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Suspended,
+}
