@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RuralMarket.Infrastructure;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Infrastructure.Data.Seed;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Web.Infrastructure;
@@ -73,6 +74,7 @@ public static class WebSetup
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy);
             options.Conventions.AuthorizeAreaFolder("Seller", "/", SellerPolicy);
         });
+        services.AddScoped<DemoSeeder>();
         services.AddProblemDetails();
         services.AddRateLimiter(options =>
         {
@@ -106,13 +108,26 @@ public static class WebSetup
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var migrate = options.MigrateOnStartup ?? (options.Provider == DatabaseProvider.Sqlite || app.Environment.IsDevelopment());
-        if (!migrate)
+        var seed = options.SeedDemoData ?? app.Environment.IsDevelopment();
+        await using var scope = app.Services.CreateAsyncScope();
+        if (migrate)
         {
-            return;
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        if (seed)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RuralMarket.Demo");
+            foreach (var account in DemoSeeder.Accounts)
+            {
+                logger.LogInformation("Demo {Role}: {Email} / {Password}", account.Role, account.Email, account.Password);
+            }
+        }
     }
 
     public static WebApplication UseWeb(this WebApplication app)

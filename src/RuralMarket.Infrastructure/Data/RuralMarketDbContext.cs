@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
 
@@ -11,6 +13,12 @@ namespace RuralMarket.Infrastructure.Data;
 /// </summary>
 public abstract class RuralMarketDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<Seller> Sellers => Set<Seller>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Product> Products => Set<Product>();
+
     public DbSet<Job> Jobs => Set<Job>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -58,7 +58,7 @@ internal static class DemoCatalog
         "crafts",
         "home-garden",
         "plants-seeds",
-        "farm-stays",
+        "farm-stays-experiences",
     ];
 
     /// <summary>The fulfilment values a product may list.</summary>
@@ -120,7 +120,7 @@ internal static class DemoCatalog
                     "honey-preserves", 2600, "per quart", 60, false, 0, 0, "pickup,shipping"),
                 new("milk-house-guest-room", "Guest room above the milk house",
                     "One queen room with its own bath above the cheese room, breakfast with the family included. Come down for the 5 a.m. milking if you like; nobody will make you.",
-                    "farm-stays", 14500, "per night (2 guests)", 10, false, 0, 0, "pickup"),
+                    "farm-stays-experiences", 14500, "per night (2 guests)", 10, false, 0, 0, "pickup"),
             ]),
 
         // Hudson Valley, New York: fourth-generation apple orchard.
@@ -593,16 +593,16 @@ internal static class DemoCatalog
             [
                 new("boulder-river-log-cabin", "Log cabin by the river",
                     "Two bedrooms, a woodstove, a full kitchen and a porch that faces the Crazies. Eggs, bacon and coffee are stocked for your first morning.",
-                    "farm-stays", 21000, "per night (2 guests)", 20, false, 5, 10, "pickup"),
+                    "farm-stays-experiences", 21000, "per night (2 guests)", 20, false, 5, 10, "pickup"),
                 new("restored-sheep-wagon", "Restored sheep wagon",
                     "A 1920s sheep wagon up on the bench with a double bed, a small cookstove and the best view on the place. Outhouse and solar shower close by.",
-                    "farm-stays", 13500, "per night (2 guests)", 12, false, 6, 9, "pickup"),
+                    "farm-stays-experiences", 13500, "per night (2 guests)", 12, false, 6, 9, "pickup"),
                 new("half-day-ride-to-check-cattle", "Half-day ride to check cattle",
                     "Ride out with Cal to check water, fence and cows, about four hours at a walk. Ages 10 and up; horses and helmets provided.",
-                    "farm-stays", 12500, "per person", 16, false, 6, 9, "pickup"),
+                    "farm-stays-experiences", 12500, "per person", 16, false, 6, 9, "pickup"),
                 new("fall-cattle-gather", "Fall cattle gather",
                     "A full day helping bring the herd down off summer pasture in early October, with lunch from the chuck box. Experienced riders only; this year's gather is full.",
-                    "farm-stays", 16000, "per person", 0, false, 10, 10, "pickup"),
+                    "farm-stays-experiences", 16000, "per person", 0, false, 10, 10, "pickup"),
                 new("grass-finished-beef-quarter", "Quarter beef",
                     "A mixed quarter of grass-finished beef cut and wrapped at the locker in Big Timber, roughly 100 lb of steaks, roasts and ground. You'll need about 4 cubic feet of freezer space.",
                     "meat-eggs", 115000, "per quarter (about 100 lb)", 2, true, 0, 0, "pickup"),
@@ -944,7 +944,7 @@ internal static class DemoCatalog
                     }
                 }
 
-                if (product.CategorySlug == "farm-stays" && !(methods.Length == 1 && methods[0] == "pickup"))
+                if (product.CategorySlug == "farm-stays-experiences" && !(methods.Length == 1 && methods[0] == "pickup"))
                 {
                     problems.Add($"{what}: farm stays happen on site and must be pickup only.");
                 }
