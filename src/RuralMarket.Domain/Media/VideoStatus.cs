@@ -1,0 +1,9 @@
+namespace RuralMarket.Domain.Media;
+
+public enum VideoStatus
+{
+    Uploading,
+    Processing,
+    Ready,
+    Failed,
+}

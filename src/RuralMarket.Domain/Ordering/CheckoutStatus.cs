@@ -1,0 +1,9 @@
+namespace RuralMarket.Domain.Ordering;
+
+public enum CheckoutStatus
+{
+    AwaitingPayment,
+    Paid,
+    Failed,
+    Expired,
+}
