@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         ModelState.AddModelError(string.Empty, Problem switch
         {
             SignInProblem.EmailNotConfirmed => "Please confirm your email first. We sent you a link when you registered.",
-            SignInProblem.LockedOut => "Too many failed attempts. Try again in 15 minutes or reset your password.",
+            SignInProblem.LockedOut => $"Too many failed attempts. Try again in {(int)signIn.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes} minutes or reset your password.",
             _ => "That email and password do not match an account. Check them and try again.",
         });
         return Page();
