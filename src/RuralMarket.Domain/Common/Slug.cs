@@ -10,9 +10,10 @@ public static class Slug
 
     public static string From(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        var decomposed = (text ?? "").Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
         var separatorPending = false;
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormD))
+        foreach (var c in decomposed)
         {
             var lower = char.ToLowerInvariant(c);
             var letters = lower switch

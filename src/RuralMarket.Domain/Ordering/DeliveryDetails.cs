@@ -21,7 +21,7 @@ public sealed record DeliveryDetails(
     internal DeliveryDetails ValidatedFor(FulfilmentMethod method)
     {
         var needsAddress = method is FulfilmentMethod.Shipping or FulfilmentMethod.LocalDelivery;
-        var details = new DeliveryDetails(
+        return new DeliveryDetails(
             Guard.Text(RecipientName, "The recipient's name", 200),
             needsAddress ? Guard.Text(Line1, "The first address line", 200) : Guard.OptionalText(Line1, "The first address line", 200),
             Guard.OptionalText(Line2, "The second address line", 200),
@@ -31,6 +31,5 @@ public sealed record DeliveryDetails(
             method == FulfilmentMethod.Shipping || !string.IsNullOrWhiteSpace(CountryCode) ? Guard.CountryCode(CountryCode) : null,
             Guard.OptionalText(Phone, "A phone number", 40),
             Guard.OptionalText(PickupNote, "A pickup note", 500));
-        return details;
     }
 }

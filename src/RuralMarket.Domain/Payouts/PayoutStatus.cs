@@ -1,0 +1,10 @@
+namespace RuralMarket.Domain.Payouts;
+
+public enum PayoutStatus
+{
+    Pending,
+    Releasable,
+    Paid,
+    Failed,
+    Reversed,
+}

@@ -1,0 +1,10 @@
+namespace RuralMarket.Domain.Trust;
+
+public enum ReportReason
+{
+    Counterfeit,
+    Misleading,
+    Offensive,
+    UnsafeFood,
+    Other,
+}

@@ -1,0 +1,8 @@
+namespace RuralMarket.Domain.Trust;
+
+public enum ReportStatus
+{
+    Open,
+    Actioned,
+    Dismissed,
+}

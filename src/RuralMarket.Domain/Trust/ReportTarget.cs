@@ -1,0 +1,8 @@
+namespace RuralMarket.Domain.Trust;
+
+public enum ReportTarget
+{
+    Product,
+    Video,
+    Seller,
+}
