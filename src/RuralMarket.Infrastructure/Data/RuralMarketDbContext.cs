@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Media;
+using RuralMarket.Domain.Ordering;
+using RuralMarket.Domain.Payouts;
 using RuralMarket.Domain.Sellers;
+using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
 
@@ -18,6 +22,20 @@ public abstract class RuralMarketDbContext(DbContextOptions options) : IdentityD
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<VideoListing> Videos => Set<VideoListing>();
+
+    public DbSet<Cart> Carts => Set<Cart>();
+
+    public DbSet<Checkout> Checkouts => Set<Checkout>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Job> Jobs => Set<Job>();
 
