@@ -9,6 +9,7 @@ using RuralMarket.Domain.Sellers;
 using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Infrastructure.Payments;
 
 namespace RuralMarket.Infrastructure.Data;
 
@@ -37,6 +38,10 @@ public abstract class RuralMarketDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
+
     public DbSet<Job> Jobs => Set<Job>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -63,5 +68,22 @@ public sealed class SqliteRuralMarketDbContext(DbContextOptions<SqliteRuralMarke
 
 public sealed class PostgresRuralMarketDbContext(DbContextOptions<PostgresRuralMarketDbContext> options) : RuralMarketDbContext(options)
 {
+    /// <summary>The products' full-text vector (title weighted above description); a generated column, never written by the app.</summary>
+    public const string ProductSearchVector = "SearchVector";
+
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Product>(product =>
+        {
+            product.Property<NpgsqlTypes.NpgsqlTsVector>(ProductSearchVector)
+                .HasComputedColumnSql("""setweight(to_tsvector('english', coalesce("Title", '')), 'A') || setweight(to_tsvector('english', coalesce("Description", '')), 'B')""", stored: true);
+            product.HasIndex(ProductSearchVector).HasMethod("GIN");
+            // Typo tolerance: trigram similarity on titles.
+            product.HasIndex(p => p.Title, "IX_Products_Title_Trigram").HasMethod("GIN").HasOperators("gin_trgm_ops");
+        });
+    }
 }
