@@ -4,6 +4,7 @@ using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages;
 
@@ -11,18 +12,15 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
 {
     private const int ProductsShown = 24;
 
-    public sealed record ProductCard(string Title, string Slug, string SellerSlug, string SellerName, string Town, string Region, Money Price, string UnitLabel, int Stock, string Category);
-
     public sealed record SellerCard(string Name, string Slug, string Town, string? Region, bool OffersPickup, bool OffersLocalDelivery, bool OffersShipping, int ProductCount);
 
-    public IReadOnlyList<ProductCard> InSeason { get; private set; } = [];
+    public IReadOnlyList<ProductCardView> InSeason { get; private set; } = [];
 
     public IReadOnlyList<SellerCard> Sellers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var month = clock.GetUtcNow().Month;
-        var categories = Category.All.ToDictionary(c => c.Id, c => c.Name);
 
         // In season: all-year products, windows that contain this month, and windows that wrap over the new year.
         var products = await db.Products.AsNoTracking()
@@ -36,7 +34,7 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
             .Select(x => new { x.p.Title, x.p.Slug, SellerSlug = x.s.Slug, SellerName = x.s.Name, x.s.Location.Town, x.s.Location.Region, x.p.Price, x.p.UnitLabel, x.p.Stock, x.p.CategoryId })
             .ToListAsync(cancellationToken);
         InSeason = products
-            .Select(p => new ProductCard(p.Title, p.Slug, p.SellerSlug, p.SellerName, p.Town, p.Region ?? "", p.Price, p.UnitLabel, p.Stock, categories.GetValueOrDefault(p.CategoryId, "")))
+            .Select(p => ProductCardView.For(p.Title, p.Slug, p.SellerName, p.SellerSlug, p.Town, p.Region, p.Price, p.UnitLabel, p.Stock, p.CategoryId))
             .ToList();
 
         Sellers = await db.Sellers.AsNoTracking()
