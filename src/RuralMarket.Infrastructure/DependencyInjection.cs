@@ -7,6 +7,8 @@ using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Email;
 using RuralMarket.Infrastructure.Health;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Infrastructure.Ordering;
+using RuralMarket.Infrastructure.Payments;
 
 namespace RuralMarket.Infrastructure;
 
@@ -50,6 +52,8 @@ public static class DependencyInjection
         }
 
         services.AddJob<SendEmail, SendEmailHandler>();
+        builder.AddPayments();
+        services.AddOrdering();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RuralMarket.Infrastructure.Payments;
+
+/// <summary>
+/// What a provider told us, in our own words. Each provider turns its events into one of these; the inbox
+/// stores it as JSON (PaymentEvent.Payload) and the apply job acts on it.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CheckoutPaid), CheckoutPaid.TypeName)]
+[JsonDerivedType(typeof(CheckoutFailed), CheckoutFailed.TypeName)]
+[JsonDerivedType(typeof(CheckoutExpired), CheckoutExpired.TypeName)]
+[JsonDerivedType(typeof(Refunded), Refunded.TypeName)]
+[JsonDerivedType(typeof(DisputeOpened), DisputeOpened.TypeName)]
+[JsonDerivedType(typeof(SellerAccountUpdated), SellerAccountUpdated.TypeName)]
+public abstract record NormalizedPaymentEvent
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [JsonIgnore]
+    public abstract string Type { get; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static NormalizedPaymentEvent FromJson(string json) =>
+        JsonSerializer.Deserialize<NormalizedPaymentEvent>(json, Json)
+        ?? throw new InvalidOperationException("A payment event payload is empty.");
+}
+
+public sealed record CheckoutPaid(Guid CheckoutId, string ProviderReference) : NormalizedPaymentEvent
+{
+    public const string TypeName = "checkout.paid";
+
+    public override string Type => TypeName;
+}
+
+public sealed record CheckoutFailed(Guid CheckoutId, string Reason) : NormalizedPaymentEvent
+{
+    public const string TypeName = "checkout.failed";
+
+    public override string Type => TypeName;
+}
+
+public sealed record CheckoutExpired(Guid CheckoutId) : NormalizedPaymentEvent
+{
+    public const string TypeName = "checkout.expired";
+
+    public override string Type => TypeName;
+}
+
+/// <param name="TotalRefundedMinor">The absolute amount refunded so far on the payment, in minor units.</param>
+public sealed record Refunded(Guid CheckoutId, long TotalRefundedMinor, string Currency) : NormalizedPaymentEvent
+{
+    public const string TypeName = "refunded";
+
+    public override string Type => TypeName;
+}
+
+public sealed record DisputeOpened(Guid CheckoutId, string Reason) : NormalizedPaymentEvent
+{
+    public const string TypeName = "dispute.opened";
+
+    public override string Type => TypeName;
+}
+
+public sealed record SellerAccountUpdated(string AccountId, bool ChargesEnabled, bool PayoutsEnabled) : NormalizedPaymentEvent
+{
+    public const string TypeName = "seller.account.updated";
+
+    public override string Type => TypeName;
+}
