@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Infrastructure;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Data.Seed;
+using RuralMarket.Infrastructure.Geo;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -75,6 +77,8 @@ public static class WebSetup
             options.Conventions.AuthorizeAreaFolder("Seller", "/", SellerPolicy);
         });
         services.AddScoped<DemoSeeder>();
+        services.AddCatalogSearch();
+        services.AddNearMe();
         services.AddProblemDetails();
         services.AddRateLimiter(options =>
         {
