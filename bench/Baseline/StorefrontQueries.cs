@@ -1,0 +1,327 @@
+using System.Globalization;
+using Npgsql;
+
+namespace RuralMarket.Bench.Baseline;
+
+/// <summary>
+/// One method per storefront page: the page's SQL (kept in step with what EF logs for the real page; run.sh
+/// saves that log next to each result) and a hand-written rendering of the rows.
+/// </summary>
+public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
+{
+    private const int PageSize = 24;
+
+    private static readonly Dictionary<string, (int Id, string Name)> _categories = new(StringComparer.Ordinal)
+    {
+        ["produce"] = (1, "Produce"),
+        ["meat-eggs"] = (2, "Meat & eggs"),
+        ["dairy"] = (3, "Dairy"),
+        ["honey-preserves"] = (4, "Honey & preserves"),
+        ["baked-goods"] = (5, "Baked goods"),
+        ["crafts"] = (6, "Crafts"),
+        ["home-garden"] = (7, "Home & garden"),
+        ["plants-seeds"] = (8, "Plants & seeds"),
+        ["farm-stays-experiences"] = (9, "Farm stays & experiences"),
+    };
+
+    // A card's columns: the product, its seller, and whether a ready, published, visible video tags it.
+    private const string CardColumns = """
+        p."Title", p."Slug", s."Name", s."Slug", s."Town", s."Region", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId",
+        EXISTS (
+            SELECT 1 FROM "Videos" AS v
+            WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
+              AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))
+        """;
+
+    private const string Listed = """
+        FROM "Products" AS p
+        INNER JOIN "Sellers" AS s ON p."SellerId" = s."Id"
+        WHERE p."Status" = 'Active' AND p."Moderation" = 'Visible' AND s."Status" = 'Approved'
+        """;
+
+    public async Task HomeAsync(HttpContext context)
+    {
+        var month = DateTime.UtcNow.Month;
+        var page = new HtmlPage("RuralMarket");
+        page.Raw("<section class=\"hero\"><h1>Buy straight from the farm, the workshop and the kitchen.</h1></section>");
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+
+        page.Raw("<section aria-labelledby=\"in-season\"><h2 id=\"in-season\">In season now</h2><ul class=\"grid\">");
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT {CardColumns}
+            {Listed}
+              AND (p."SeasonStartMonth" = 0
+                OR (p."SeasonStartMonth" <= p."SeasonEndMonth" AND p."SeasonStartMonth" <= @month AND @month <= p."SeasonEndMonth")
+                OR (p."SeasonStartMonth" > p."SeasonEndMonth" AND (@month >= p."SeasonStartMonth" OR @month <= p."SeasonEndMonth")))
+            ORDER BY p."Stock" > 0 DESC, p."SeasonStartMonth" <> 0 DESC, p."CreatedAt" DESC
+            LIMIT @take
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("month", month);
+            command.Parameters.AddWithValue("take", PageSize);
+            await RenderCardsAsync(command, page, context.RequestAborted);
+        }
+
+        page.Raw("</ul></section><section aria-labelledby=\"sellers\"><h2 id=\"sellers\">Meet the sellers</h2><ul class=\"sellers\">");
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT s."Name", s."Slug", s."Town", s."Region", s."OffersPickup", s."OffersLocalDelivery", s."OffersShipping", (
+                SELECT count(*)::int FROM "Products" AS p
+                WHERE p."SellerId" = s."Id" AND p."Status" = 'Active' AND p."Moderation" = 'Visible')
+            FROM "Sellers" AS s
+            WHERE s."Status" = 'Approved'
+            ORDER BY s."Name"
+            """,
+            connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+            while (await reader.ReadAsync(context.RequestAborted))
+            {
+                page.Raw("<li class=\"card seller-card\"><a href=\"/s/").Text(reader.GetString(1)).Raw("\"><strong>").Text(reader.GetString(0))
+                    .Raw("</strong></a><span class=\"where\">").Text(Place(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)))
+                    .Raw("</span><span class=\"small\">");
+                if (reader.GetBoolean(6))
+                {
+                    page.Raw("<span class=\"badge\">Ships</span>");
+                }
+
+                if (reader.GetBoolean(5))
+                {
+                    page.Raw("<span class=\"badge\">Delivers nearby</span>");
+                }
+
+                if (reader.GetBoolean(4))
+                {
+                    page.Raw("<span class=\"badge\">Farm pickup</span>");
+                }
+
+                page.Raw("</span><span class=\"muted small\">").Raw(reader.GetInt32(7).ToString(CultureInfo.InvariantCulture)).Raw(" products</span></li>");
+            }
+        }
+
+        page.Raw("</ul></section>");
+        await page.WriteAsync(context);
+    }
+
+    public async Task CategoryAsync(HttpContext context, string slug)
+    {
+        if (!_categories.TryGetValue(slug, out var category))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var page = new HtmlPage(category.Name);
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        int total;
+        await using (var count = new NpgsqlCommand($"""SELECT count(*)::int {Listed} AND p."CategoryId" = @category""", connection))
+        {
+            count.Parameters.AddWithValue("category", category.Id);
+            total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
+        }
+
+        page.Raw("<h1>").Text(category.Name).Raw("</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT {CardColumns}
+            {Listed} AND p."CategoryId" = @category
+            ORDER BY p."CreatedAt" DESC, p."Id" DESC
+            LIMIT @take OFFSET 0
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("category", category.Id);
+            command.Parameters.AddWithValue("take", PageSize);
+            await RenderCardsAsync(command, page, context.RequestAborted);
+        }
+
+        page.Raw("</ul><nav class=\"pager\" aria-label=\"Pages\"><a rel=\"next\" href=\"/c/").Text(slug).Raw("?page=2\">Next</a></nav>");
+        await page.WriteAsync(context);
+    }
+
+    public async Task SearchAsync(HttpContext context, string text)
+    {
+        var page = new HtmlPage("Search");
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        int total;
+        await using (var count = new NpgsqlCommand(
+            $"""SELECT count(*)::int {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)""", connection))
+        {
+            count.Parameters.AddWithValue("q", text);
+            total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
+        }
+
+        page.Raw("<h1>Results for “").Text(text).Raw("”</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT {CardColumns}
+            {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)
+            ORDER BY ts_rank(p."SearchVector", websearch_to_tsquery('english', @q)) DESC, p."CreatedAt" DESC, p."Id"
+            LIMIT @take OFFSET 0
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("q", text);
+            command.Parameters.AddWithValue("take", PageSize);
+            await RenderCardsAsync(command, page, context.RequestAborted);
+        }
+
+        page.Raw("</ul>");
+        await page.WriteAsync(context);
+    }
+
+    public async Task ProductAsync(HttpContext context, string sellerSlug, string productSlug)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT p."Title", p."Description", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."AllowedFulfilment", p."CategoryId",
+                   s."Name", s."Slug", s."Town", s."Region", s."OffersPickup", s."PickupHours", s."OffersLocalDelivery", s."DeliveryRadiusKm",
+                   s."LocalDeliveryFeeAmount", s."OffersShipping", s."ShippingFeeAmount", p."Id"
+            FROM "Products" AS p
+            INNER JOIN "Sellers" AS s ON p."SellerId" = s."Id"
+            WHERE s."Slug" = @seller AND p."Slug" = @product
+              AND p."Status" = 'Active' AND p."Moderation" = 'Visible' AND s."Status" = 'Approved'
+            LIMIT 1
+            """,
+            connection);
+        command.Parameters.AddWithValue("seller", sellerSlug);
+        command.Parameters.AddWithValue("product", productSlug);
+        await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+        if (!await reader.ReadAsync(context.RequestAborted))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var page = new HtmlPage(reader.GetString(0));
+        page.Raw("<article class=\"product\"><h1>").Text(reader.GetString(0)).Raw("</h1><p><span class=\"price\">")
+            .Raw(Money(reader.GetInt64(2))).Raw("</span> <span class=\"unit\">").Text(reader.GetString(4)).Raw("</span></p>")
+            .Raw("<p>").Raw(reader.GetInt32(5) == 0 ? "Sold out" : reader.GetInt32(5).ToString(CultureInfo.InvariantCulture) + " in stock").Raw("</p>")
+            .Raw("<div class=\"description\"><p>").Text(reader.GetString(1)).Raw("</p></div>")
+            .Raw("<aside class=\"card seller-card\"><a href=\"/s/").Text(reader.GetString(9)).Raw("\">").Text(reader.GetString(8)).Raw("</a> <span class=\"where\">")
+            .Text(Place(reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11))).Raw("</span></aside><ul class=\"fulfilment\">");
+        var allowed = reader.GetInt32(6);
+        if ((allowed & 1) != 0 && reader.GetBoolean(17))
+        {
+            page.Raw("<li>Shipping ").Raw(Money(reader.GetInt64(18))).Raw("</li>");
+        }
+
+        if ((allowed & 2) != 0 && reader.GetBoolean(12))
+        {
+            page.Raw("<li>Pickup ").Text(reader.IsDBNull(13) ? "" : reader.GetString(13)).Raw("</li>");
+        }
+
+        if ((allowed & 4) != 0 && reader.GetBoolean(14))
+        {
+            page.Raw("<li>Local delivery within ").Raw(reader.GetInt32(15).ToString(CultureInfo.InvariantCulture)).Raw(" km, ").Raw(Money(reader.GetInt64(16))).Raw("</li>");
+        }
+
+        page.Raw("</ul><form method=\"post\" action=\"/cart/add\"><input type=\"hidden\" name=\"productId\" value=\"").Raw(reader.GetGuid(19).ToString())
+            .Raw("\"><label for=\"qty\">Quantity</label><input id=\"qty\" name=\"quantity\" type=\"number\" value=\"1\" min=\"1\"><button>Add to cart</button></form></article>");
+        await reader.DisposeAsync();
+        await page.WriteAsync(context);
+    }
+
+    public async Task SellerAsync(HttpContext context, string slug)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        HtmlPage page;
+        Guid sellerId;
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT s."Id", s."Name", s."Story", s."Town", s."Region", s."OffersPickup", s."PickupHours", s."OffersLocalDelivery", s."DeliveryRadiusKm",
+                   s."OffersShipping", s."ShippingFeeAmount", s."Latitude", s."Longitude"
+            FROM "Sellers" AS s
+            WHERE s."Slug" = @slug AND s."Status" = 'Approved'
+            LIMIT 1
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("slug", slug);
+            await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+            if (!await reader.ReadAsync(context.RequestAborted))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            sellerId = reader.GetGuid(0);
+            page = new HtmlPage(reader.GetString(1));
+            page.Raw("<header class=\"seller\"><h1>").Text(reader.GetString(1)).Raw("</h1><p class=\"where\">")
+                .Text(Place(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4))).Raw("</p></header>");
+            foreach (var paragraph in reader.GetString(2).Split("\n\n"))
+            {
+                page.Raw("<p>").Text(paragraph).Raw("</p>");
+            }
+
+            if (reader.GetBoolean(5))
+            {
+                page.Raw("<p>Pickup: ").Text(reader.IsDBNull(6) ? "" : reader.GetString(6)).Raw("</p>");
+            }
+        }
+
+        int total;
+        await using (var count = new NpgsqlCommand($"""SELECT count(*)::int {Listed} AND p."SellerId" = @seller""", connection))
+        {
+            count.Parameters.AddWithValue("seller", sellerId);
+            total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
+        }
+
+        page.Raw("<h2>Products (").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(")</h2><ul class=\"grid\">");
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT {CardColumns}
+            {Listed} AND p."SellerId" = @seller
+            ORDER BY p."CreatedAt" DESC, p."Id" DESC
+            LIMIT @take OFFSET 0
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("seller", sellerId);
+            command.Parameters.AddWithValue("take", PageSize);
+            await RenderCardsAsync(command, page, context.RequestAborted);
+        }
+
+        page.Raw("</ul>");
+        await page.WriteAsync(context);
+    }
+
+    /// <summary>Renders rows of <see cref="CardColumns"/> as product cards, like the app's _ProductCard partial.</summary>
+    private static async Task RenderCardsAsync(NpgsqlCommand command, HtmlPage page, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var title = reader.GetString(0);
+            var sellerSlug = reader.GetString(3);
+            var stock = reader.GetInt32(9);
+            page.Raw("<li class=\"card product-card\"><div class=\"thumb\" aria-hidden=\"true\">").Text(title[..1]);
+            if (reader.GetBoolean(11))
+            {
+                page.Raw("<span class=\"video-mark\">▶ video</span>");
+            }
+
+            page.Raw("</div><div class=\"card-body\"><a class=\"card-title\" href=\"/p/").Text(sellerSlug).Raw("/").Text(reader.GetString(1)).Raw("\">").Text(title)
+                .Raw("</a><span><span class=\"price\">").Raw(Money(reader.GetInt64(6))).Raw("</span> <span class=\"unit\">").Text(reader.GetString(8))
+                .Raw("</span></span><span class=\"muted small\"><a href=\"/s/").Text(sellerSlug).Raw("\">").Text(reader.GetString(2)).Raw("</a> · ")
+                .Text(Place(reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))).Raw("</span>");
+            if (stock == 0)
+            {
+                page.Raw("<span><span class=\"badge out\">Sold out</span></span>");
+            }
+            else if (stock <= 5)
+            {
+                page.Raw("<span><span class=\"badge\">Only ").Raw(stock.ToString(CultureInfo.InvariantCulture)).Raw(" left</span></span>");
+            }
+
+            page.Raw("</div></li>");
+        }
+    }
+
+    private static string Place(string town, string? region) => string.IsNullOrEmpty(region) ? town : town + ", " + region;
+
+    private static string Money(long cents) => (cents / 100m).ToString("$#,##0.00", CultureInfo.InvariantCulture);
+}
