@@ -34,6 +34,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>

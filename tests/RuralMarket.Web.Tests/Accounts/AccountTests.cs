@@ -51,6 +51,30 @@ public abstract partial class AccountTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Email_links_use_the_configured_public_address_not_the_request_host()
+    {
+        var email = $"host.{Guid.NewGuid():N}@example.com";
+        var configured = app.WithWebHostBuilder(b => b.UseSetting("App:PublicBaseUrl", "https://market.example"));
+        var browser = configured.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Host = "evil.example";
+
+        var register = await browser.GetPageAsync("/Account/Register");
+        using var registered = await browser.SubmitAsync(register, "main form", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Host",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+        registered.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await app.RunJobsAsync();
+
+        var mail = (await app.SentMailAsync()).Single(m => m.To.Contains(email));
+        ConfirmationLink().Match(mail.TextBody).Value.Should().StartWith("https://market.example/Account/ConfirmEmail");
+        mail.TextBody.Should().NotContain("evil.example");
+    }
+
+    [Fact]
     public async Task Registration_with_mismatched_passwords_shows_the_error_and_creates_nothing()
     {
         var email = $"typo.{Guid.NewGuid():N}@example.com";

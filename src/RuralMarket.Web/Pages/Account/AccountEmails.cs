@@ -3,8 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using RuralMarket.Infrastructure.Email;
 using RuralMarket.Infrastructure.Identity;
+using RuralMarket.Web.Infrastructure;
 
 namespace RuralMarket.Web.Pages.Account;
 
@@ -89,9 +91,13 @@ internal static class AccountEmails
         return Absolute(url, "/Account/ConfirmEmail", new { userId = user.Id, code = EncodeCode(token) });
     }
 
-    private static string Absolute(IUrlHelper url, string page, object? values) =>
-        url.Page(page, pageHandler: null, values, protocol: url.ActionContext.HttpContext.Request.Scheme)
-        ?? throw new InvalidOperationException($"No route to {page}.");
+    private static string Absolute(IUrlHelper url, string page, object? values)
+    {
+        var http = url.ActionContext.HttpContext;
+        var (scheme, host) = http.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.For(http.Request);
+        return url.Page(page, pageHandler: null, values, scheme, host)
+            ?? throw new InvalidOperationException($"No route to {page}.");
+    }
 
     private static SendEmail Compose(AppUser user, string subject, IReadOnlyList<Paragraph> paragraphs)
     {
