@@ -2,19 +2,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
+using RuralMarket.Domain.Media;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Pages.Products;
 using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages;
 
+/// <summary>The storefront's front page: in-season products, latest videos, sellers. Three SQL commands.</summary>
 public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : PageModel
 {
     private const int ProductsShown = 24;
+    private const int VideosShown = 6;
+    private const int SellersShown = 12;
 
     public sealed record SellerCard(string Name, string Slug, string Town, string? Region, bool OffersPickup, bool OffersLocalDelivery, bool OffersShipping, int ProductCount);
 
+    public sealed record VideoCard(string Title, string SellerName, string SellerSlug, string? PosterKey, double DurationSeconds);
+
     public IReadOnlyList<ProductCardView> InSeason { get; private set; } = [];
+
+    public IReadOnlyList<VideoCard> LatestVideos { get; private set; } = [];
 
     public IReadOnlyList<SellerCard> Sellers { get; private set; } = [];
 
@@ -23,23 +32,27 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
         var month = clock.GetUtcNow().Month;
 
         // In season: all-year products, windows that contain this month, and windows that wrap over the new year.
-        var products = await db.Products.AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Active && p.Moderation == ModerationState.Visible)
-            .Where(p => p.Season.StartMonth == 0
-                || (p.Season.StartMonth <= p.Season.EndMonth && p.Season.StartMonth <= month && month <= p.Season.EndMonth)
-                || (p.Season.StartMonth > p.Season.EndMonth && (month >= p.Season.StartMonth || month <= p.Season.EndMonth)))
-            .Join(db.Sellers.Where(s => s.Status == SellerStatus.Approved), p => p.SellerId, s => s.Id, (p, s) => new { p, s })
-            .OrderByDescending(x => x.p.Stock > 0).ThenByDescending(x => x.p.Season.StartMonth != 0).ThenByDescending(x => x.p.CreatedAt)
+        // In stock first, then seasonal before all-year, then newest.
+        InSeason = await db.ListedProducts()
+            .Where(x => x.Product.Season.StartMonth == 0
+                || (x.Product.Season.StartMonth <= x.Product.Season.EndMonth && x.Product.Season.StartMonth <= month && month <= x.Product.Season.EndMonth)
+                || (x.Product.Season.StartMonth > x.Product.Season.EndMonth && (month >= x.Product.Season.StartMonth || month <= x.Product.Season.EndMonth)))
+            .OrderByDescending(x => x.Product.Stock > 0).ThenByDescending(x => x.Product.Season.StartMonth != 0).ThenByDescending(x => x.Product.CreatedAt)
             .Take(ProductsShown)
-            .Select(x => new { x.p.Title, x.p.Slug, SellerSlug = x.s.Slug, SellerName = x.s.Name, x.s.Location.Town, x.s.Location.Region, x.p.Price, x.p.UnitLabel, x.p.Stock, x.p.CategoryId })
+            .ToCardsAsync(db, cancellationToken);
+
+        LatestVideos = await db.Videos.AsNoTracking()
+            .Where(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible)
+            .Join(db.Sellers.Where(s => s.Status == SellerStatus.Approved), v => v.SellerId, s => s.Id, (v, s) => new { v, s })
+            .OrderByDescending(x => x.v.PublishedAt)
+            .Take(VideosShown)
+            .Select(x => new VideoCard(x.v.Title, x.s.Name, x.s.Slug, x.v.PosterKey, x.v.DurationSeconds))
             .ToListAsync(cancellationToken);
-        InSeason = products
-            .Select(p => ProductCardView.For(p.Title, p.Slug, p.SellerName, p.SellerSlug, p.Town, p.Region, p.Price, p.UnitLabel, p.Stock, p.CategoryId))
-            .ToList();
 
         Sellers = await db.Sellers.AsNoTracking()
             .Where(s => s.Status == SellerStatus.Approved)
             .OrderBy(s => s.Name)
+            .Take(SellersShown)
             .Select(s => new SellerCard(
                 s.Name, s.Slug, s.Location.Town, s.Location.Region,
                 s.Fulfilment.OffersPickup, s.Fulfilment.OffersLocalDelivery, s.Fulfilment.OffersShipping,
