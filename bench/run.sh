@@ -112,11 +112,13 @@ CONN="Host=127.0.0.1;Port=$PG_PORT;Username=rm;Database=ruralmarket_bench"
 
 # --- Build ---------------------------------------------------------------------------------------------------
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Built under the work directory (--artifacts-path), so nothing here touches the obj/ and bin/ folders other
+# builds in this working tree are using.
 log "Publishing src/RuralMarket.Web (Release)"
-dotnet publish "$ROOT/src/RuralMarket.Web" -c Release -o "$WORK/app" -v quiet -nologo >"$WORK/logs/publish-app.log" 2>&1 \
+dotnet publish "$ROOT/src/RuralMarket.Web" -c Release -o "$WORK/app" --artifacts-path "$WORK/artifacts" -v quiet -nologo >"$WORK/logs/publish-app.log" 2>&1 \
   || { tail -n 40 "$WORK/logs/publish-app.log"; die "publishing the app failed"; }
 log "Publishing bench/Baseline (Release)"
-dotnet publish "$BENCH_DIR/Baseline" -c Release -o "$WORK/baseline" -v quiet -nologo >"$WORK/logs/publish-baseline.log" 2>&1 \
+dotnet publish "$BENCH_DIR/Baseline" -c Release -o "$WORK/baseline" --artifacts-path "$WORK/artifacts" -v quiet -nologo >"$WORK/logs/publish-baseline.log" 2>&1 \
   || { tail -n 40 "$WORK/logs/publish-baseline.log"; die "publishing the baseline failed"; }
 
 APP_ENV=(
@@ -192,7 +194,7 @@ start_app "$WORK/logs/app-probe.log" \
   Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information
 SQL_LOG="$WORK/sql.log"
 : >"$SQL_LOG"
-declare -A STATUS SIZE CACHED SQLCOUNT BYPASS BASE_SIZE
+declare -A STATUS SIZE CACHED SQLCOUNT BYPASS BASE_SIZE WEIGHT
 for scenario in "${SCENARIOS[@]}"; do
   first=$(head -n 1 "$PATHS/$scenario")
   before=$(wc -l <"$WORK/logs/app-probe.log")
@@ -211,6 +213,13 @@ for scenario in "${SCENARIOS[@]}"; do
     total=$((total + bytes)) count=$((count + 1))
   done < <(head -n 20 "$PATHS/$scenario")
   SIZE[$scenario]=$((total / count))
+  # Compressed weight a phone downloads for the page: HTML plus the same-origin CSS and JS it links (gzip -9).
+  curl -s "http://127.0.0.1:$APP_PORT$first" >"$WORK/body"
+  weight=$(gzip -9 -c "$WORK/body" | wc -c)
+  while read -r asset; do
+    weight=$((weight + $(curl -s "http://127.0.0.1:$APP_PORT$asset" | gzip -9 -c | wc -c)))
+  done < <(grep -oE '(href|src)="/[^"/][^"]*\.(css|js)(\?[^"]*)?"' "$WORK/body" | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | sort -u)
+  WEIGHT[$scenario]=$weight
   # Output cache: a repeated anonymous GET that carries an Age header was served from the cache.
   curl -s -o /dev/null "http://127.0.0.1:$APP_PORT$first"
   if curl -s -D - -o /dev/null "http://127.0.0.1:$APP_PORT$first" | grep -qi '^age:'; then
@@ -265,14 +274,17 @@ measure() { # measure ROUND SCENARIO TARGET PORT [header...]
   local out rps p50 p99 non2xx errors
   out=$(run_wrk "$port" "$scenario" "$DURATION" "$@")
   echo "$out" >>"$WORK/logs/wrk.log"
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  if [ "$(awk '/ requests in / { print $1 }' <<<"$out")" = 0 ]; then
-    p50="" p99="" # nothing finished within the run: no latency to quote
-  fi
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
   errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+  # wrk counts timed-out requests as requests: req/s here is good (2xx) responses per second.
+  rps=$(awk -v bad="$(( ${non2xx:-0} + ${errors:-0} ))" '/ requests in / {
+      n = $1; t = $4; sub(/,$/, "", t); secs = t + 0; u = t; sub(/^[0-9.]+/, "", u); if (u == "m") secs *= 60; else if (u == "ms") secs /= 1000
+      ok = n - bad; if (ok < 0) ok = 0; printf "%.2f", (secs > 0 ? ok / secs : 0) }' <<<"$out")
+  if [ "$p50" = 0.00 ] || [ "$rps" = 0.00 ]; then
+    p50="" p99="" # nothing finished within the run: no latency to quote
+  fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$scenario" "$target" "${rps:-0}" "$p50" "$p99" "${non2xx:-0}" "${errors:-0}" >>"$RAW"
   printf '    round %s  %-16s %-11s %10s req/s  p50 %8s ms  p99 %8s ms%s\n' "$round" "$scenario" "$target" "${rps:-0}" "${p50:-—}" "${p99:-—}" \
     "$([ "${non2xx:-0}${errors:-0}" = 00 ] || echo "  (non-2xx ${non2xx:-0}, socket errors ${errors:-0})")"
@@ -325,23 +337,23 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$BENCH_DIR/results"
 REPORT="$BENCH_DIR/results/$STAMP.md"
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -v '^??' | wc -l)
+DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | wc -l)
 {
   echo "# Storefront benchmark, $STAMP"
   echo
-  echo "Commit $COMMIT$([ "$DIRTY" = 0 ] || echo " (+$DIRTY modified files in the working tree)"); $(nproc) cores; $(uname -sr);" \
+  echo "Commit $COMMIT$([ "$DIRTY" = 0 ] || echo " plus $DIRTY uncommitted changed or new paths under src/"); $(nproc) cores; $(uname -sr);" \
     "$("$PG_BIN/postgres" --version); $(dotnet --version) SDK; load: $(cut -d ' ' -f 1-3 /proc/loadavg) at the end."
   echo
   echo "Catalog: $SELLERS sellers, $PRODUCTS products, $VIDEOS videos (seeded in $SEED_SECONDS s, database $DB_SIZE)." \
     "Search hits: apple $HITS_APPLE, organic $HITS_ORGANIC."
   echo "wrk: $CONNECTIONS connections, $THREADS threads, $DURATION per target after a $WARMUP warm-up, $ROUNDS round(s), app/baseline order alternating." \
-    "Medians over rounds; ratio = median of the per-round app/baseline req/s ratios."
+    "Medians over rounds; req/s counts good (2xx) responses; ratio = median of the per-round app/baseline req/s ratios."
   echo
-  echo "| page | app req/s | baseline req/s | ratio | app p50 ms | app p99 ms | base p50 ms | base p99 ms | HTML bytes app / base | SQL cmds | errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| page | app req/s | baseline req/s | ratio | app p50 ms | app p99 ms | base p50 ms | base p99 ms | HTML bytes app / base | gz KB | SQL cmds | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for scenario in "${SCENARIOS[@]}"; do
     if [ "${STATUS[$scenario]}" != 200 ]; then
-      echo "| $scenario \`$(head -n 1 "$PATHS/$scenario" | sed 's/|/%7C/g')\` | missing (HTTP ${STATUS[$scenario]}) | | | | | | | | | |"
+      echo "| $scenario \`$(head -n 1 "$PATHS/$scenario" | sed 's/|/%7C/g')\` | missing (HTTP ${STATUS[$scenario]}) | | | | | | | | | | |"
       continue
     fi
     targets=(app)
@@ -350,11 +362,11 @@ DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -v '^??' | wc -l)
       label=$scenario
       [ "$target" = app-cached ] && label="$scenario (output cache)"
       errs=$(awk -F '\t' -v s="$scenario" -v t="$target" '$2 == s && ($3 == t || $3 == "baseline") { n += $7 + $8 } END { print n + 0 }' "$RAW")
-      printf '| %s | %s | %s | **%s** | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$label" \
+      printf '| %s | %s | %s | **%s** | %s | %s | %s | %s | %s / %s | %s | %s | %s |\n' "$label" \
         "$(col "$scenario" "$target" 4 | median)" "$(col "$scenario" baseline 4 | median)" "$(ratios "$scenario" "$target" | median)" \
         "$(col "$scenario" "$target" 5 | median)" "$(col "$scenario" "$target" 6 | median)" \
         "$(col "$scenario" baseline 5 | median)" "$(col "$scenario" baseline 6 | median)" \
-        "${SIZE[$scenario]}" "${BASE_SIZE[$scenario]}" "${SQLCOUNT[$scenario]}" "$errs"
+        "${SIZE[$scenario]}" "${BASE_SIZE[$scenario]}" "$(awk -v b="${WEIGHT[$scenario]}" 'BEGIN { printf "%.1f", b / 1024 }')" "${SQLCOUNT[$scenario]}" "$errs"
     done
   done
   echo
@@ -368,6 +380,8 @@ DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -v '^??' | wc -l)
     echo "Output caching: not detected on any page (no \`Age\` header on a repeated anonymous GET): no cached rows."
   fi
   echo
+  echo "gz KB: the page's HTML plus the same-origin CSS and JS it links, each compressed with gzip -9 (what a phone downloads; images and video excluded)."
+  echo "errors: non-2xx responses plus socket errors (timeouts included) of the app and the baseline over all rounds."
   echo "SQL cmds: the number of SQL commands EF logged for the first path of each page (probe run; the statements are in $STAMP-sql.log)."
   echo
   echo "## Raw runs"

@@ -193,6 +193,14 @@ JOIN (SELECT category, count(*)::int AS c FROM bench_nouns GROUP BY category) nc
 JOIN bench_nouns n ON n.category = p.category AND n.n = 1 + floor(p.r1 * 997)::int % nc.c
 JOIN bench_words a ON a.kind = 'adj' AND a.n = 1 + (floor(p.r2 * 9973)::int % 16);
 
+-- Images: two for half the products, one for a third, none for the rest (the files themselves are not needed:
+-- wrk only fetches the HTML).
+INSERT INTO "ProductImages" ("Id", "StorageKey", "AltText", "SortOrder", "ProductId")
+SELECT md5('bench-image-' || p.i || '-' || k)::uuid, 'products/' || p.id || '/' || k || '.webp',
+       'Photo ' || k || ' of the product', k, p.id
+FROM bench_products p, generate_series(1, 2) AS k
+WHERE (k = 1 AND p.r5 < 0.83) OR (k = 2 AND p.r5 < 0.5);
+
 -- Videos: ready, published, visible, each tagged with up to three products of its seller.
 INSERT INTO "Videos" ("Id", "SellerId", "Title", "Description", "Status", "Moderation", "Published", "PublishedAt",
     "SizeBytes", "Sha256", "DurationSeconds", "Width", "Height", "VideoCodec", "AudioCodec", "MasterPlaylistKey",

@@ -33,6 +33,17 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
               AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))
         """;
 
+    // Search marks a card "video" when the seller has any video or one tags the product, and reads the seller's
+    // position for distances.
+    private const string SearchCardColumns = """
+        p."Title", p."Slug", s."Name", s."Slug", s."Town", s."Region", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId",
+        EXISTS (
+            SELECT 1 FROM "Videos" AS v
+            WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
+              AND (v."SellerId" = s."Id" OR EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))),
+        p."Id", p."CreatedAt", s."Latitude", s."Longitude", s."OffersLocalDelivery", s."DeliveryRadiusKm"
+        """;
+
     private const string Listed = """
         FROM "Products" AS p
         INNER JOIN "Sellers" AS s ON p."SellerId" = s."Id"
@@ -156,9 +167,9 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         page.Raw("<h1>Results for “").Text(text).Raw("”</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
         await using (var command = new NpgsqlCommand(
             $"""
-            SELECT {CardColumns}
+            SELECT {SearchCardColumns}
             {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)
-            ORDER BY ts_rank(p."SearchVector", websearch_to_tsquery('english', @q)) DESC, p."CreatedAt" DESC, p."Id"
+            ORDER BY ts_rank(p."SearchVector", websearch_to_tsquery('english', @q))::double precision DESC, p."CreatedAt" DESC, p."Id"
             LIMIT @take OFFSET 0
             """,
             connection))
@@ -177,14 +188,24 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         await using var command = new NpgsqlCommand(
             """
-            SELECT p."Title", p."Description", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."AllowedFulfilment", p."CategoryId",
-                   s."Name", s."Slug", s."Town", s."Region", s."OffersPickup", s."PickupHours", s."OffersLocalDelivery", s."DeliveryRadiusKm",
-                   s."LocalDeliveryFeeAmount", s."OffersShipping", s."ShippingFeeAmount", p."Id"
-            FROM "Products" AS p
-            INNER JOIN "Sellers" AS s ON p."SellerId" = s."Id"
-            WHERE s."Slug" = @seller AND p."Slug" = @product
-              AND p."Status" = 'Active' AND p."Moderation" = 'Visible' AND s."Status" = 'Approved'
-            LIMIT 1
+            SELECT t.*, i."StorageKey", i."AltText"
+            FROM (
+                SELECT p."Id", p."Title", p."Description", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."AllowedFulfilment",
+                       p."CategoryId", p."SeasonStartMonth", p."SeasonEndMonth",
+                       s."Name", s."Slug", s."Town", s."Region", s."OffersPickup", s."PickupHours", s."OffersLocalDelivery", s."DeliveryRadiusKm",
+                       s."LocalDeliveryFeeAmount", s."OffersShipping", s."ShippingFeeAmount",
+                       EXISTS (
+                           SELECT 1 FROM "Videos" AS v
+                           WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
+                             AND EXISTS (SELECT 1 FROM "VideoProductTags" AS vt WHERE v."Id" = vt."VideoId" AND vt."ProductId" = p."Id")) AS "HasVideo"
+                FROM "Products" AS p
+                INNER JOIN "Sellers" AS s ON p."SellerId" = s."Id"
+                WHERE p."Status" = 'Active' AND p."Moderation" = 'Visible' AND s."Status" = 'Approved'
+                  AND s."Slug" = @seller AND p."Slug" = @product
+                LIMIT 1
+            ) AS t
+            LEFT JOIN "ProductImages" AS i ON t."Id" = i."ProductId"
+            ORDER BY t."Id", i."SortOrder"
             """,
             connection);
         command.Parameters.AddWithValue("seller", sellerSlug);
@@ -196,30 +217,58 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
             return;
         }
 
-        var page = new HtmlPage(reader.GetString(0));
-        page.Raw("<article class=\"product\"><h1>").Text(reader.GetString(0)).Raw("</h1><p><span class=\"price\">")
-            .Raw(Money(reader.GetInt64(2))).Raw("</span> <span class=\"unit\">").Text(reader.GetString(4)).Raw("</span></p>")
-            .Raw("<p>").Raw(reader.GetInt32(5) == 0 ? "Sold out" : reader.GetInt32(5).ToString(CultureInfo.InvariantCulture) + " in stock").Raw("</p>")
-            .Raw("<div class=\"description\"><p>").Text(reader.GetString(1)).Raw("</p></div>")
-            .Raw("<aside class=\"card seller-card\"><a href=\"/s/").Text(reader.GetString(9)).Raw("\">").Text(reader.GetString(8)).Raw("</a> <span class=\"where\">")
-            .Text(Place(reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11))).Raw("</span></aside><ul class=\"fulfilment\">");
-        var allowed = reader.GetInt32(6);
-        if ((allowed & 1) != 0 && reader.GetBoolean(17))
+        // One row per image (at least one row): the product's columns repeat on each.
+        var row = new object[reader.FieldCount];
+        reader.GetValues(row);
+        var images = new List<(string Key, string Alt)>();
+        do
         {
-            page.Raw("<li>Shipping ").Raw(Money(reader.GetInt64(18))).Raw("</li>");
+            if (!reader.IsDBNull(23))
+            {
+                images.Add((reader.GetString(23), reader.GetString(24)));
+            }
+        }
+        while (await reader.ReadAsync(context.RequestAborted));
+
+        var title = (string)row[1];
+        var page = new HtmlPage(title);
+        page.Raw("<article class=\"product\"><div class=\"gallery\">");
+        foreach (var (key, alt) in images)
+        {
+            page.Raw("<img src=\"/media/").Text(key).Raw("\" alt=\"").Text(alt).Raw("\" width=\"390\" height=\"390\">");
         }
 
-        if ((allowed & 2) != 0 && reader.GetBoolean(12))
+        page.Raw("</div><h1>").Text(title).Raw("</h1>");
+        if ((bool)row[22])
         {
-            page.Raw("<li>Pickup ").Text(reader.IsDBNull(13) ? "" : reader.GetString(13)).Raw("</li>");
+            page.Raw("<p class=\"video-mark\">▶ video</p>");
         }
 
-        if ((allowed & 4) != 0 && reader.GetBoolean(14))
+        var stock = (int)row[6];
+        var seasonStart = (int)row[9];
+        page.Raw("<p><span class=\"price\">").Raw(Money((long)row[3])).Raw("</span> <span class=\"unit\">").Text((string)row[5]).Raw("</span></p>")
+            .Raw("<p>").Raw(stock == 0 ? "Sold out" : stock.ToString(CultureInfo.InvariantCulture) + " in stock").Raw("</p>")
+            .Raw("<p>In season: ").Raw(seasonStart == 0 ? "all year" : seasonStart.ToString(CultureInfo.InvariantCulture) + "–" + ((int)row[10]).ToString(CultureInfo.InvariantCulture)).Raw("</p>")
+            .Raw("<div class=\"description\"><p>").Text((string)row[2]).Raw("</p></div>")
+            .Raw("<aside class=\"card seller-card\"><a href=\"/s/").Text((string)row[12]).Raw("\">").Text((string)row[11]).Raw("</a> <span class=\"where\">")
+            .Text(Place((string)row[13], row[14] as string)).Raw("</span></aside><ul class=\"fulfilment\">");
+        var allowed = (int)row[7];
+        if ((allowed & 1) != 0 && (bool)row[20])
         {
-            page.Raw("<li>Local delivery within ").Raw(reader.GetInt32(15).ToString(CultureInfo.InvariantCulture)).Raw(" km, ").Raw(Money(reader.GetInt64(16))).Raw("</li>");
+            page.Raw("<li>Shipping ").Raw(Money((long)row[21])).Raw("</li>");
         }
 
-        page.Raw("</ul><form method=\"post\" action=\"/cart/add\"><input type=\"hidden\" name=\"productId\" value=\"").Raw(reader.GetGuid(19).ToString())
+        if ((allowed & 2) != 0 && (bool)row[15])
+        {
+            page.Raw("<li>Pickup ").Text(row[16] as string ?? "").Raw("</li>");
+        }
+
+        if ((allowed & 4) != 0 && (bool)row[17])
+        {
+            page.Raw("<li>Local delivery within ").Raw(((int)row[18]).ToString(CultureInfo.InvariantCulture)).Raw(" km, ").Raw(Money((long)row[19])).Raw("</li>");
+        }
+
+        page.Raw("</ul><form method=\"post\" action=\"/cart/add\"><input type=\"hidden\" name=\"productId\" value=\"").Raw(((Guid)row[0]).ToString())
             .Raw("\"><label for=\"qty\">Quantity</label><input id=\"qty\" name=\"quantity\" type=\"number\" value=\"1\" min=\"1\"><button>Add to cart</button></form></article>");
         await reader.DisposeAsync();
         await page.WriteAsync(context);
