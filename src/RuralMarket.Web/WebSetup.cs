@@ -10,6 +10,7 @@ using RuralMarket.Infrastructure.Geo;
 using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Search;
+using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -81,6 +82,7 @@ public static class WebSetup
         services.AddCatalogSearch();
         services.AddNearMe();
         services.AddProblemDetails();
+        services.AddCart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
