@@ -194,7 +194,7 @@ start_app "$WORK/logs/app-probe.log" \
   Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information
 SQL_LOG="$WORK/sql.log"
 : >"$SQL_LOG"
-declare -A STATUS SIZE CACHED SQLCOUNT BYPASS BASE_SIZE WEIGHT
+declare -A STATUS SIZE CACHED SQLCOUNT BYPASS BASE_SIZE WEIGHT BASE_SQL
 for scenario in "${SCENARIOS[@]}"; do
   first=$(head -n 1 "$PATHS/$scenario")
   before=$(wc -l <"$WORK/logs/app-probe.log")
@@ -250,9 +250,10 @@ wait_ready "http://127.0.0.1:$BASE_PORT/health" "$BASE_PID" "the baseline" "$WOR
 for scenario in "${SCENARIOS[@]}"; do
   [ "${STATUS[$scenario]}" = 200 ] || continue
   first=$(head -n 1 "$PATHS/$scenario")
-  read -r code bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H "X-Bench-Size: ${SIZE[$scenario]}" "http://127.0.0.1:$BASE_PORT$first")
+  read -r code bytes < <(curl -s -D "$WORK/base-headers" -o /dev/null -w '%{http_code} %{size_download}\n' -H "X-Bench-Size: ${SIZE[$scenario]}" "http://127.0.0.1:$BASE_PORT$first")
   [ "$code" = 200 ] || die "the baseline answered $code for $first (log: $(tail -n 5 "$WORK/logs/baseline.log"))"
   BASE_SIZE[$scenario]=$bytes
+  BASE_SQL[$scenario]=$(awk 'tolower($1) == "x-bench-sql-commands:" { gsub(/\r/, ""); print $2 }' "$WORK/base-headers")
 done
 
 # --- Measure ---------------------------------------------------------------------------------------------------------
@@ -349,7 +350,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | wc -l)
   echo "wrk: $CONNECTIONS connections, $THREADS threads, $DURATION per target after a $WARMUP warm-up, $ROUNDS round(s), app/baseline order alternating." \
     "Medians over rounds; req/s counts good (2xx) responses; ratio = median of the per-round app/baseline req/s ratios."
   echo
-  echo "| page | app req/s | baseline req/s | ratio | app p50 ms | app p99 ms | base p50 ms | base p99 ms | HTML bytes app / base | gz KB | SQL cmds | errors |"
+  echo "| page | app req/s | baseline req/s | ratio | app p50 ms | app p99 ms | base p50 ms | base p99 ms | HTML bytes app / base | gz KB | SQL cmds app / base | errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for scenario in "${SCENARIOS[@]}"; do
     if [ "${STATUS[$scenario]}" != 200 ]; then
@@ -366,7 +367,7 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | wc -l)
         "$(col "$scenario" "$target" 4 | median)" "$(col "$scenario" baseline 4 | median)" "$(ratios "$scenario" "$target" | median)" \
         "$(col "$scenario" "$target" 5 | median)" "$(col "$scenario" "$target" 6 | median)" \
         "$(col "$scenario" baseline 5 | median)" "$(col "$scenario" baseline 6 | median)" \
-        "${SIZE[$scenario]}" "${BASE_SIZE[$scenario]}" "$(awk -v b="${WEIGHT[$scenario]}" 'BEGIN { printf "%.1f", b / 1024 }')" "${SQLCOUNT[$scenario]}" "$errs"
+        "${SIZE[$scenario]}" "${BASE_SIZE[$scenario]}" "$(awk -v b="${WEIGHT[$scenario]}" 'BEGIN { printf "%.1f", b / 1024 }')" "${SQLCOUNT[$scenario]} / ${BASE_SQL[$scenario]}$([ "${SQLCOUNT[$scenario]}" = "${BASE_SQL[$scenario]}" ] || echo ' ⚠')" "$errs"
     done
   done
   echo
@@ -382,7 +383,8 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | wc -l)
   echo
   echo "gz KB: the page's HTML plus the same-origin CSS and JS it links, each compressed with gzip -9 (what a phone downloads; images and video excluded)."
   echo "errors: non-2xx responses plus socket errors (timeouts included) of the app and the baseline over all rounds."
-  echo "SQL cmds: the number of SQL commands EF logged for the first path of each page (probe run; the statements are in $STAMP-sql.log)."
+  echo "SQL cmds: the SQL commands EF logged for the first path of each page (probe run; the statements are in $STAMP-sql.log) / the baseline's." \
+    "⚠ = they differ: bring bench/Baseline/StorefrontQueries.cs in step with the page before trusting that ratio."
   echo
   echo "## Raw runs"
   echo

@@ -12,6 +12,9 @@ public sealed class HtmlPage
 {
     public const string SizeHeader = "X-Bench-Size";
 
+    /// <summary>Response header: how many SQL commands the request ran, so run.sh can compare with the app's.</summary>
+    public const string CommandsHeader = "X-Bench-Sql-Commands";
+
     private const string Filler = "<p class=\"muted small\">Fresh food and handmade goods from rural producers, straight from the farm gate.</p>\n";
 
     private const string Footer = "</main><footer class=\"site-footer\"><p>RuralMarket · <a href=\"/about\">About</a></p></footer></body></html>\n";
@@ -51,6 +54,7 @@ public sealed class HtmlPage
 
         _html.Append(' ', Math.Max(0, missing)).Append(Footer);
         context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers[CommandsHeader] = ((context.Items[CommandsHeader] as int?) ?? 0).ToString(CultureInfo.InvariantCulture);
         await context.Response.WriteAsync(_html.ToString(), context.RequestAborted);
     }
 

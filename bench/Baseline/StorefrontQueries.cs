@@ -10,6 +10,8 @@ namespace RuralMarket.Bench.Baseline;
 public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
 {
     private const int PageSize = 24;
+    private const int VideosShown = 6;
+    private const int SellersShown = 12;
 
     private static readonly Dictionary<string, (int Id, string Name)> _categories = new(StringComparer.Ordinal)
     {
@@ -58,7 +60,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
 
         page.Raw("<section aria-labelledby=\"in-season\"><h2 id=\"in-season\">In season now</h2><ul class=\"grid\">");
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             $"""
             SELECT {CardColumns}
             {Listed}
@@ -75,8 +77,35 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
             await RenderCardsAsync(command, page, context.RequestAborted);
         }
 
+        page.Raw("</ul></section><section aria-labelledby=\"videos\"><h2 id=\"videos\">Latest videos</h2><ul class=\"videos\">");
+        await using (var command = Command(context, 
+            """
+            SELECT v."Title", s."Name", s."Slug", v."PosterKey", v."DurationSeconds"
+            FROM "Videos" AS v
+            INNER JOIN "Sellers" AS s ON v."SellerId" = s."Id"
+            WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible' AND s."Status" = 'Approved'
+            ORDER BY v."PublishedAt" DESC
+            LIMIT @take
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("take", VideosShown);
+            await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+            while (await reader.ReadAsync(context.RequestAborted))
+            {
+                page.Raw("<li class=\"card video-card\"><a href=\"/s/").Text(reader.GetString(2)).Raw("\">");
+                if (!reader.IsDBNull(3))
+                {
+                    page.Raw("<img src=\"/media/").Text(reader.GetString(3)).Raw("\" width=\"640\" height=\"360\" loading=\"lazy\" decoding=\"async\" alt=\"\">");
+                }
+
+                page.Raw("<strong>").Text(reader.GetString(0)).Raw("</strong></a><span class=\"muted small\">").Text(reader.GetString(1)).Raw(" · ")
+                    .Raw(TimeSpan.FromSeconds(reader.GetDouble(4)).ToString("m\\:ss", CultureInfo.InvariantCulture)).Raw("</span></li>");
+            }
+        }
+
         page.Raw("</ul></section><section aria-labelledby=\"sellers\"><h2 id=\"sellers\">Meet the sellers</h2><ul class=\"sellers\">");
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             """
             SELECT s."Name", s."Slug", s."Town", s."Region", s."OffersPickup", s."OffersLocalDelivery", s."OffersShipping", (
                 SELECT count(*)::int FROM "Products" AS p
@@ -84,9 +113,11 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
             FROM "Sellers" AS s
             WHERE s."Status" = 'Approved'
             ORDER BY s."Name"
+            LIMIT @take
             """,
             connection))
         {
+            command.Parameters.AddWithValue("take", SellersShown);
             await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
             while (await reader.ReadAsync(context.RequestAborted))
             {
@@ -127,14 +158,14 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         var page = new HtmlPage(category.Name);
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         int total;
-        await using (var count = new NpgsqlCommand($"""SELECT count(*)::int {Listed} AND p."CategoryId" = @category""", connection))
+        await using (var count = Command(context, $"""SELECT count(*)::int {Listed} AND p."CategoryId" = @category""", connection))
         {
             count.Parameters.AddWithValue("category", category.Id);
             total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
         }
 
         page.Raw("<h1>").Text(category.Name).Raw("</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             $"""
             SELECT {CardColumns}
             {Listed} AND p."CategoryId" = @category
@@ -157,7 +188,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         var page = new HtmlPage("Search");
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         int total;
-        await using (var count = new NpgsqlCommand(
+        await using (var count = Command(context, 
             $"""SELECT count(*)::int {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)""", connection))
         {
             count.Parameters.AddWithValue("q", text);
@@ -165,7 +196,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         }
 
         page.Raw("<h1>Results for “").Text(text).Raw("”</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             $"""
             SELECT {SearchCardColumns}
             {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)
@@ -186,7 +217,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     public async Task ProductAsync(HttpContext context, string sellerSlug, string productSlug)
     {
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        await using var command = new NpgsqlCommand(
+        await using var command = Command(context, 
             """
             SELECT t.*, i."StorageKey", i."AltText"
             FROM (
@@ -279,7 +310,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         HtmlPage page;
         Guid sellerId;
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             """
             SELECT s."Id", s."Name", s."Story", s."Town", s."Region", s."OffersPickup", s."PickupHours", s."OffersLocalDelivery", s."DeliveryRadiusKm",
                    s."OffersShipping", s."ShippingFeeAmount", s."Latitude", s."Longitude"
@@ -313,14 +344,14 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         }
 
         int total;
-        await using (var count = new NpgsqlCommand($"""SELECT count(*)::int {Listed} AND p."SellerId" = @seller""", connection))
+        await using (var count = Command(context, $"""SELECT count(*)::int {Listed} AND p."SellerId" = @seller""", connection))
         {
             count.Parameters.AddWithValue("seller", sellerId);
             total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
         }
 
         page.Raw("<h2>Products (").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(")</h2><ul class=\"grid\">");
-        await using (var command = new NpgsqlCommand(
+        await using (var command = Command(context, 
             $"""
             SELECT {CardColumns}
             {Listed} AND p."SellerId" = @seller
@@ -368,6 +399,13 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
 
             page.Raw("</div></li>");
         }
+    }
+
+    /// <summary>A command on the request's connection, counted (the count goes out in a response header, see <see cref="HtmlPage"/>).</summary>
+    private static NpgsqlCommand Command(HttpContext context, string sql, NpgsqlConnection connection)
+    {
+        context.Items[HtmlPage.CommandsHeader] = (context.Items[HtmlPage.CommandsHeader] as int? ?? 0) + 1;
+        return new NpgsqlCommand(sql, connection);
     }
 
     private static string Place(string town, string? region) => string.IsNullOrEmpty(region) ? town : town + ", " + region;
