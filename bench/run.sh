@@ -7,7 +7,7 @@
 #
 # --quick: one round of 5 s per target instead of three rounds of 10 s (same catalog).
 # Environment overrides: BENCH_SELLERS (2000), BENCH_PRODUCTS (100000), BENCH_VIDEOS (5000),
-# BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
+# BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (10s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
 # BENCH_KEEP=1 (leave the work directory and the database running at the end, for poking around).
 set -euo pipefail
 
@@ -19,12 +19,12 @@ PRODUCTS=${BENCH_PRODUCTS:-100000}
 VIDEOS=${BENCH_VIDEOS:-5000}
 ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-5s}
+WARMUP=${BENCH_WARMUP:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 for arg in "$@"; do
   case "$arg" in
-    --quick) ROUNDS=${BENCH_ROUNDS:-1}; DURATION=${BENCH_DURATION:-5s}; WARMUP=${BENCH_WARMUP:-3s} ;;
+    --quick) ROUNDS=${BENCH_ROUNDS:-1}; DURATION=${BENCH_DURATION:-5s}; WARMUP=${BENCH_WARMUP:-5s} ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown argument: $arg (use --quick or nothing)" >&2; exit 2 ;;
   esac
