@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
+using RuralMarket.Domain.Media;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Web.Tests.Support;
 
@@ -32,6 +33,24 @@ public static class DiscoverSteps
 
     public static Task<int> UnpublishProductAsync(this AppFactory app, string sellerSlug, string productSlug) =>
         app.WithProductAsync(sellerSlug, productSlug, product => product.Unpublish(app.Clock));
+
+    public static Task<int> AddImageAsync(this AppFactory app, string sellerSlug, string productSlug, string storageKey, string altText) =>
+        app.WithProductAsync(sellerSlug, productSlug, product => product.AddImage(storageKey, altText, app.Clock));
+
+    /// <summary>A processed, published video by the seller that tags one of their products.</summary>
+    public static Task<int> PublishVideoAsync(this AppFactory app, string sellerSlug, string productSlug, string title) =>
+        app.WithDbAsync(async db =>
+        {
+            var sellerId = await db.Sellers.Where(s => s.Slug == sellerSlug).Select(s => s.Id).SingleAsync();
+            var productId = await db.Products.Where(p => p.SellerId == sellerId && p.Slug == productSlug).Select(p => p.Id).SingleAsync();
+            var video = VideoListing.Create(sellerId, title, "Filmed on the farm.", app.Clock);
+            video.StartProcessing(new VideoSourceFacts(1_000_000, null, 42, 1920, 1080, "h264", "aac"));
+            video.MarkReady([new VideoRendition(360, 700, "videos/test/360.m3u8")], "videos/test/master.m3u8", "videos/test/fallback.mp4", "videos/test/poster.jpg");
+            video.Tag(productId, 3, null);
+            video.Publish(app.Clock);
+            db.Videos.Add(video);
+            return await db.SaveChangesAsync();
+        });
 
     /// <summary>Publishes <paramref name="count"/> new products for a seller, each a minute newer than the last.</summary>
     public static Task<List<string>> AddProductsAsync(this AppFactory app, string sellerSlug, string categorySlug, int count, string titlePrefix) =>

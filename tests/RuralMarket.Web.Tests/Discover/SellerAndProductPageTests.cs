@@ -90,6 +90,36 @@ public abstract class SellerAndProductPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_product_with_photos_and_a_video_shows_lazy_sized_images_and_the_video_appears_on_cards_and_the_home_page()
+    {
+        await app.AddImageAsync("halverson-ranch", "bone-in-ribeye-steaks", "products/ribeye/front.jpg", "Two ribeyes in butcher paper");
+        await app.AddImageAsync("halverson-ranch", "bone-in-ribeye-steaks", "products/ribeye/pan.jpg", "A steak in a cast iron pan");
+        await app.PublishVideoAsync("halverson-ranch", "bone-in-ribeye-steaks", "Moving the herd at dawn");
+        var browser = app.CreateBrowser();
+
+        var page = await browser.GetPageAsync("/p/halverson-ranch/bone-in-ribeye-steaks");
+
+        var images = page.QuerySelectorAll<IHtmlImageElement>(".gallery img").ToList();
+        images.Select(i => i.GetAttribute("src")).Should().Equal("/media/products/ribeye/front.jpg", "/media/products/ribeye/pan.jpg");
+        images.Should().AllSatisfy(i =>
+        {
+            i.GetAttribute("loading").Should().Be("lazy");
+            i.GetAttribute("width").Should().NotBeNullOrEmpty();
+            i.GetAttribute("height").Should().NotBeNullOrEmpty();
+            i.GetAttribute("srcset").Should().StartWith(i.GetAttribute("src"));
+        });
+        images[0].AlternativeText.Should().Be("Two ribeyes in butcher paper");
+        page.QuerySelector(".product-placeholder").Should().BeNull();
+        page.QuerySelector("meta[property='og:image']")!.GetAttribute("content").Should().EndWith("/media/products/ribeye/front.jpg");
+
+        var seller = await browser.GetPageAsync("/s/halverson-ranch");
+        var card = seller.QuerySelectorAll(".product-card").Single(c => c.QuerySelector("a.card-title")!.GetAttribute("href") == "/p/halverson-ranch/bone-in-ribeye-steaks");
+        card.QuerySelector(".video-mark").Should().NotBeNull();
+        var home = await browser.GetPageAsync("/");
+        home.QuerySelectorAll("#latest-videos + .grid .card-title").Select(t => t.TextContent).Should().Contain("Moving the herd at dawn");
+    }
+
+    [Fact]
     public async Task A_sold_out_product_cannot_be_added_to_the_cart()
     {
         var page = await app.CreateBrowser().GetPageAsync("/p/black-river-jerseys/craftsbury-pasture-eggs");
