@@ -10,8 +10,9 @@ namespace RuralMarket.Infrastructure.Search;
 
 /// <summary>
 /// Filters, sorts and pages the storefront's products; the providers only differ in how words match
-/// (<see cref="Match"/>). A search runs 2 SQL commands (count, page), or 4 when few products match the words
-/// exactly and a looser, typo-tolerant match is tried.
+/// (<see cref="Match"/>). A search runs 2 SQL commands (count, page); when fewer than <see cref="LooseMatchBelow"/>
+/// products match the words exactly, a looser, typo-tolerant match is counted too (and the exact matches' ids read
+/// first when there are any), at most 4.
 /// </summary>
 public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock) : ICatalogSearch
 {
@@ -31,12 +32,13 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
     {
         var text = CleanText(query.Text);
         var sort = EffectiveSort(query, text);
-        var rows = Rows(query, text, loosely: false);
+        var rows = Rows(query, text, null);
         var total = await rows.CountAsync(cancellationToken);
         var loose = false;
         if (text is not null && total < LooseMatchBelow)
         {
-            var looser = Rows(query, text, loosely: true);
+            var exact = total == 0 ? [] : await rows.Select(r => r.Product.Id).ToListAsync(cancellationToken);
+            var looser = Rows(query, text, exact);
             var looserTotal = await looser.CountAsync(cancellationToken);
             if (looserTotal > total)
             {
@@ -88,8 +90,11 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
     }
 
     /// <summary>The products whose words match, scored; higher scores are better matches.</summary>
-    /// <param name="loosely">Tolerate typos (a second try when the exact match finds little).</param>
-    protected abstract IQueryable<ScoredProduct> Match(IQueryable<Product> products, string text, bool loosely);
+    /// <param name="looselyKeeping">
+    /// Null for the exact match. Otherwise tolerate typos (a second try when the exact match finds little), and keep
+    /// these exact matches among the results.
+    /// </param>
+    protected abstract IQueryable<ScoredProduct> Match(IQueryable<Product> products, string text, IReadOnlyCollection<Guid>? looselyKeeping);
 
     /// <summary>Trimmed and shortened; null when there is no letter or digit to search for.</summary>
     public static string? CleanText(string? text)
@@ -116,10 +121,10 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
         };
     }
 
-    private IQueryable<SearchRow> Rows(CatalogSearchQuery query, string? text, bool loosely)
+    private IQueryable<SearchRow> Rows(CatalogSearchQuery query, string? text, IReadOnlyCollection<Guid>? looselyKeeping)
     {
         var products = db.Products.Where(p => p.Status == ProductStatus.Active && p.Moderation == ModerationState.Visible);
-        var scored = text is null ? products.Select(p => new ScoredProduct { Product = p, Score = 0 }) : Match(products, text, loosely);
+        var scored = text is null ? products.Select(p => new ScoredProduct { Product = p, Score = 0 }) : Match(products, text, looselyKeeping);
         var sellers = db.Sellers.Where(s => s.Status == SellerStatus.Approved);
 
         IQueryable<SearchRow> rows;

@@ -13,9 +13,10 @@ namespace RuralMarket.Infrastructure.Search;
 /// </summary>
 public sealed class SqliteCatalogSearch(RuralMarketDbContext db, TimeProvider clock) : CatalogSearch(db, clock)
 {
-    protected override IQueryable<ScoredProduct> Match(IQueryable<Product> products, string text, bool loosely)
+    protected override IQueryable<ScoredProduct> Match(IQueryable<Product> products, string text, IReadOnlyCollection<Guid>? looselyKeeping)
     {
-        var expression = FtsQuery.From(text, loosely);
+        // The looser FTS query (shorter prefixes, any word) already matches everything the exact one did.
+        var expression = FtsQuery.From(text, loosely: looselyKeeping is not null);
         if (expression is null)
         {
             return products.Where(p => false).Select(p => new ScoredProduct { Product = p, Score = 0 });

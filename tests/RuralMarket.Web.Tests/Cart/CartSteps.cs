@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
@@ -112,7 +113,8 @@ public static class CartSteps
         return await browser.GetPageAsync("/cart");
     }
 
-    public static async Task SignInAsync(this HttpClient browser, AppFactory app, string email)
+    /// <summary>Signs in through the form and returns the cookies the response set or cleared.</summary>
+    public static async Task<IReadOnlyList<string>> SignInAsync(this HttpClient browser, AppFactory app, string email)
     {
         await app.CreateUserAsync(email);
         var page = await browser.GetPageAsync("/Account/SignIn");
@@ -122,6 +124,7 @@ public static class CartSteps
             ["Input.Password"] = AppFactory.TestPassword,
         });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as {0} should succeed", email);
+        return response.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : [];
     }
 
     public static Task<string> UserIdAsync(this AppFactory app, string email) =>
@@ -135,6 +138,13 @@ public static class CartSteps
                 .ToListAsync())
             .Select(c => (c.Id, c.BuyerUserId, c.AnonymousToken, c.Quantity))
             .ToList());
+
+    public static async Task WithServiceAsync<T>(this AppFactory app, Func<T, Task> use)
+        where T : notnull
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await use(scope.ServiceProvider.GetRequiredService<T>());
+    }
 
     public static Task<int> CartCountAsync(this AppFactory app) => app.WithDbAsync(db => db.Carts.CountAsync());
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Tests.Support;
 
 namespace RuralMarket.Web.Tests.Cart;
@@ -16,7 +17,13 @@ public abstract class CartTests(AppFactory app)
         var cheese = await app.CreateProductAsync(dairy, "Aged cheddar", 3000, stock: 10);
         var browser = app.CreateBrowser();
 
-        await browser.AddedAsync(apples, 2);
+        // Through the product page's own form, as a buyer would; then the same post for the second seller.
+        var applesPage = await browser.GetPageAsync($"/p/{orchard.Slug}/{apples.Slug}");
+        using (var added = await browser.SubmitAsync(applesPage, "form[action='/cart/add']", new Dictionary<string, string> { ["quantity"] = "2" }))
+        {
+            added.Headers.Location!.OriginalString.Should().Be("/cart");
+        }
+
         await browser.AddedAsync(cheese, 2);
 
         var cart = await browser.GetPageAsync("/cart");
@@ -91,7 +98,7 @@ public abstract class CartTests(AppFactory app)
             tooMany.Headers.Location!.OriginalString.Should().Be($"/p/{farm.Slug}/{syrup.Slug}", "a refused add goes back to the product");
         }
 
-        (await browser.GetPageAsync("/cart")).Flash().Should().Be("Only 3 left of Maple syrup, and you already have 2 in your cart.");
+        (await browser.GetPageAsync($"/p/{farm.Slug}/{syrup.Slug}")).Flash().Should().Be("Only 3 left of Maple syrup, and you already have 2 in your cart.");
         (await app.CartsHoldingAsync(syrup)).Single().Quantity.Should().Be(2);
 
         foreach (var bad in new[] { "-1", "100", "two" })
@@ -185,7 +192,9 @@ public abstract class CartTests(AppFactory app)
         anonymous.AnonymousToken.Should().NotBeNull();
         var cartsBefore = await app.CartCountAsync();
 
-        await onLaptop.SignInAsync(app, email);
+        var cookies = await onLaptop.SignInAsync(app, email);
+
+        cookies.Should().Contain(c => c.StartsWith("rm.cart=;", StringComparison.Ordinal) && c.Contains("1970", StringComparison.Ordinal), "the anonymous cart's cookie is cleared");
 
         var cart = await onLaptop.GetPageAsync("/cart");
         cart.Line(carrots).QuerySelector("input[name='quantity']")!.GetAttribute("value").Should().Be("3", "quantities add up");
@@ -223,10 +232,12 @@ public abstract class CartTests(AppFactory app)
     [Fact]
     public async Task Browsing_creates_no_cart_row_and_no_cart_cookie()
     {
+        var farm = await app.CreateSellerAsync("Window Shop");
+        var jar = await app.CreateProductAsync(farm, "Pickled beets", 800, stock: 12);
         var cartsBefore = await app.CartCountAsync();
         var browser = app.CreateBrowser();
 
-        foreach (var url in new[] { "/", "/cart", "/Account/SignIn" })
+        foreach (var url in new[] { "/", $"/p/{farm.Slug}/{jar.Slug}", $"/s/{farm.Slug}", "/cart", "/cart/add", "/Account/SignIn" })
         {
             using var response = await browser.GetAsync(new Uri(url, UriKind.Relative));
             response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -237,6 +248,28 @@ public abstract class CartTests(AppFactory app)
         cart.QuerySelector("main")!.TextContent.Should().Contain("Your cart is empty.");
         cart.QuerySelector(".cart-link")!.TextContent.Should().Be("Cart");
         (await app.CartCountAsync()).Should().Be(cartsBefore);
+    }
+
+    [Fact]
+    public async Task Anonymous_carts_untouched_for_longer_than_the_cookie_lives_are_deleted()
+    {
+        var farm = await app.CreateSellerAsync("Old Mill");
+        var flour = await app.CreateProductAsync(farm, "Stone-ground flour", 650, stock: 40);
+        var recent = app.CreateBrowser();
+        await recent.AddedAsync(flour, 1);
+        var abandoned = app.CreateBrowser();
+        await abandoned.AddedAsync(flour, 2);
+        var buyer = await app.SignInAsync($"keeper.{Guid.NewGuid():N}@example.com");
+        await buyer.AddedAsync(flour, 3);
+        var longAgo = app.Clock.GetUtcNow().UtcDateTime.AddDays(-61);
+        var abandonedId = (await app.CartsHoldingAsync(flour)).Single(c => c.Quantity == 2).Id;
+        var buyersId = (await app.CartsHoldingAsync(flour)).Single(c => c.Quantity == 3).Id;
+        await app.WithDbAsync(db => db.Carts.Where(c => c.Id == abandonedId || c.Id == buyersId).ExecuteUpdateAsync(c => c.SetProperty(x => x.UpdatedAt, longAgo)));
+
+        await app.WithServiceAsync<DeleteAbandonedAnonymousCarts>(task => task.RunAsync(CancellationToken.None));
+
+        (await app.CartsHoldingAsync(flour)).Select(c => c.Quantity).Should().BeEquivalentTo([1, 3], "a signed-in buyer's cart is kept however old");
+        (await app.WithDbAsync(db => db.Carts.Where(c => c.Id == abandonedId).SelectMany(c => c.Lines).CountAsync())).Should().Be(0);
     }
 
     [Fact]

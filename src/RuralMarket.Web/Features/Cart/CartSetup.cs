@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using RuralMarket.Infrastructure.Jobs;
 
 namespace RuralMarket.Web.Features.Cart;
 
@@ -11,6 +12,7 @@ public static class CartSetup
     {
         services.AddScoped<CartReader>();
         services.AddScoped<CartEditor>();
+        services.AddPeriodicTask<DeleteAbandonedAnonymousCarts>();
 
         // Every sign-in (password, or a future external login) goes through the Identity cookie's SignedIn event,
         // so the account pages need not know about carts.

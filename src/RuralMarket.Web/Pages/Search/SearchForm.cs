@@ -152,7 +152,7 @@ public sealed class SearchForm
         }
 
         // Page 0, negative or nonsense → the first page; past the end → the last (clamped by the search).
-        var page = int.TryParse(Page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? Math.Max(1, p) : 1;
+        var page = long.TryParse(Page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? (int)Math.Clamp(p, 1, int.MaxValue) : 1;
 
         return (new CatalogSearchQuery
         {
