@@ -11,6 +11,7 @@ using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Features.Cart;
+using RuralMarket.Web.Features.Checkout;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -79,6 +80,7 @@ public static class WebSetup
             options.Conventions.AuthorizeAreaFolder("Seller", "/", SellerPolicy);
         });
         services.AddScoped<DemoSeeder>();
+        services.AddCheckoutFeature();
         services.AddCatalogSearch();
         services.AddNearMe();
         services.AddProblemDetails();

@@ -32,6 +32,7 @@ public sealed record CheckoutPaid(Guid CheckoutId, string ProviderReference) : N
 {
     public const string TypeName = "checkout.paid";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -39,6 +40,7 @@ public sealed record CheckoutFailed(Guid CheckoutId, string Reason) : Normalized
 {
     public const string TypeName = "checkout.failed";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -46,6 +48,7 @@ public sealed record CheckoutExpired(Guid CheckoutId) : NormalizedPaymentEvent
 {
     public const string TypeName = "checkout.expired";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -54,6 +57,7 @@ public sealed record Refunded(Guid CheckoutId, long TotalRefundedMinor, string C
 {
     public const string TypeName = "refunded";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -61,6 +65,7 @@ public sealed record DisputeOpened(Guid CheckoutId, string Reason) : NormalizedP
 {
     public const string TypeName = "dispute.opened";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -68,5 +73,6 @@ public sealed record SellerAccountUpdated(string AccountId, bool ChargesEnabled,
 {
     public const string TypeName = "seller.account.updated";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

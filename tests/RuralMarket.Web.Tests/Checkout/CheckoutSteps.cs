@@ -1,0 +1,149 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Common;
+using RuralMarket.Domain.Ordering;
+using RuralMarket.Domain.Sellers;
+using RuralMarket.Infrastructure.Identity;
+using RuralMarket.Web.Tests.Support;
+
+namespace RuralMarket.Web.Tests.Checkout;
+
+public sealed record ShopSeller(Guid Id, string Name, string OwnerEmail);
+
+public sealed record ShopProduct(Guid Id, string Title, ShopSeller Seller, long PriceCents);
+
+public sealed record Buyer(HttpClient Browser, string Email, string UserId);
+
+/// <summary>
+/// Each test gets its own sellers (shipping $6.50 free from $50, local delivery $4, pickup; 10 % commission),
+/// products and buyers, so stock and orders of one test cannot disturb another.
+/// </summary>
+public static class CheckoutSteps
+{
+    public const long ShippingFeeCents = 650;
+
+    public static async Task<ShopSeller> SellerAsync(this AppFactory app, string name)
+    {
+        var unique = $"{name} {Guid.NewGuid().ToString("N")[..6]}";
+        var ownerEmail = $"seller.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(ownerEmail, Roles.Seller);
+        return await app.WithDbAsync(async db =>
+        {
+            var owner = await db.Users.Where(u => u.Email == ownerEmail).Select(u => u.Id).SingleAsync();
+            var seller = Seller.Apply(
+                owner,
+                unique,
+                "We grow things.",
+                new SellerLocation("Millbrook", "VT", "05001", "US", 43.6, -72.3),
+                new FulfilmentOptions(
+                    true, "12 Orchard Lane, Millbrook", "Saturdays 9–12", null,
+                    true, 25, new Money(400, "USD"),
+                    true, new Money(ShippingFeeCents, "USD"), new Money(5000, "USD")),
+                1000,
+                app.Clock);
+            seller.Approve(owner, app.Clock);
+            db.Sellers.Add(seller);
+            await db.SaveChangesAsync();
+            return new ShopSeller(seller.Id, seller.Name, ownerEmail);
+        });
+    }
+
+    public static Task<ShopProduct> ProductAsync(this AppFactory app, ShopSeller seller, string title, long priceCents, int stock) =>
+        app.WithDbAsync(async db =>
+        {
+            var product = Product.Create(seller.Id, title, null, Category.All[0].Id, new Money(priceCents, "USD"), "each", stock,
+                FulfilmentMethod.Shipping | FulfilmentMethod.Pickup | FulfilmentMethod.LocalDelivery, false, SeasonWindow.AllYear, app.Clock);
+            product.Publish(app.Clock);
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            return new ShopProduct(product.Id, product.Title, seller, priceCents);
+        });
+
+    public static Task<int> StockAsync(this AppFactory app, ShopProduct product) =>
+        app.WithDbAsync(db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync());
+
+    /// <summary>A new buyer, signed in through the sign-in form.</summary>
+    public static async Task<Buyer> BuyerAsync(this AppFactory app)
+    {
+        var email = $"buyer.{Guid.NewGuid():N}@example.com";
+        var browser = await app.SignInAsync(email);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return new Buyer(browser, email, userId);
+    }
+
+    /// <summary>Fills the buyer's cart (as the cart page would) and chooses how each seller's part travels.</summary>
+    public static Task FillCartAsync(this AppFactory app, Buyer buyer, FulfilmentMethod method, params (ShopProduct Product, int Quantity)[] items) =>
+        app.WithDbAsync(async db =>
+        {
+            var cart = await db.Carts.SingleOrDefaultAsync(c => c.BuyerUserId == buyer.UserId);
+            if (cart is null)
+            {
+                cart = RuralMarket.Domain.Ordering.Cart.ForBuyer(buyer.UserId, app.Clock);
+                db.Carts.Add(cart);
+            }
+
+            foreach (var (product, quantity) in items)
+            {
+                cart.AddItem(product.Id, product.Seller.Id, quantity, app.Clock);
+            }
+
+            foreach (var sellerId in items.Select(i => i.Product.Seller.Id).Distinct())
+            {
+                cart.ChooseFulfilment(sellerId, method, app.Clock);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+    public static readonly IReadOnlyDictionary<string, string> Address = new Dictionary<string, string>
+    {
+        ["Input.Name"] = "Ada Buyer",
+        ["Input.Line1"] = "4 Mill Road",
+        ["Input.Town"] = "Brattleboro",
+        ["Input.Region"] = "VT",
+        ["Input.PostalCode"] = "05301",
+        ["Input.CountryCode"] = "US",
+        ["Input.Phone"] = "802-555-0100",
+    };
+
+    /// <summary>Opens /checkout and places the order; returns the response (a redirect to the payment page on success).</summary>
+    public static async Task<HttpResponseMessage> PlaceOrderAsync(this Buyer buyer, IDictionary<string, string>? extra = null)
+    {
+        var page = await buyer.Browser.GetPageAsync("/checkout");
+        return await buyer.Browser.SubmitAsync(page, "form.checkout", With(extra));
+    }
+
+    public static Dictionary<string, string> With(IDictionary<string, string>? extra)
+    {
+        var values = new Dictionary<string, string>(Address);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>Places the order and follows the redirect to the test payment page; returns the checkout id and that page.</summary>
+    public static async Task<(Guid CheckoutId, IHtmlDocument PaymentPage)> CheckOutAsync(this Buyer buyer)
+    {
+        using var placed = await buyer.PlaceOrderAsync();
+        placed.StatusCode.Should().Be(HttpStatusCode.Redirect, await placed.Content.ReadAsStringAsync());
+        var location = placed.Headers.Location!.ToString();
+        location.Should().StartWith("/test-payment/");
+        var checkoutId = Guid.Parse(location["/test-payment/".Length..]);
+        return (checkoutId, await buyer.Browser.GetPageAsync(location));
+    }
+
+    /// <summary>Presses one of the test payment page's buttons (#pay, #decline, #expire).</summary>
+    public static async Task<HttpResponseMessage> PressAsync(this Buyer buyer, IHtmlDocument paymentPage, string button) =>
+        await buyer.Browser.SubmitAsync(paymentPage, $"form#{button}", new Dictionary<string, string>());
+
+    public static Task<CheckoutStatus> CheckoutStatusAsync(this AppFactory app, Guid checkoutId) =>
+        app.WithDbAsync(db => db.Checkouts.Where(c => c.Id == checkoutId).Select(c => c.Status).SingleAsync());
+
+    public static Task<List<Order>> OrdersOfAsync(this AppFactory app, Guid checkoutId) =>
+        app.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.CheckoutId == checkoutId).OrderBy(o => o.Number).ToListAsync());
+}

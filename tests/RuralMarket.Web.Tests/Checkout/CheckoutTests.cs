@@ -1,0 +1,313 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Ordering;
+using RuralMarket.Domain.Payouts;
+using RuralMarket.Infrastructure.Ordering;
+using RuralMarket.Web.Tests.Support;
+
+namespace RuralMarket.Web.Tests.Checkout;
+
+public abstract class CheckoutTests(AppFactory app)
+{
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_and_back()
+    {
+        using var response = await app.CreateBrowser().GetAsync(new Uri("/checkout", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/Account/SignIn").And.Contain("ReturnUrl=%2Fcheckout");
+    }
+
+    [Fact]
+    public async Task A_two_seller_checkout_paid_with_the_test_provider_makes_two_paid_orders_payouts_and_emails()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var bakery = await app.SellerAsync("Village Bakery");
+        var eggs = await app.ProductAsync(farm, "Brown eggs", 600, 10);
+        var bread = await app.ProductAsync(bakery, "Sourdough loaf", 800, 10);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2), (bread, 1));
+
+        var checkoutPage = await buyer.Browser.GetPageAsync("/checkout");
+        checkoutPage.QuerySelectorAll(".checkout-seller h3 a").Select(a => a.TextContent).Should().BeEquivalentTo([farm.Name, bakery.Name]);
+        checkoutPage.QuerySelector(".checkout-total")!.TextContent.Should().Contain("$33.00"); // 12 + 6.50 + 8 + 6.50
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+
+        paymentPage.QuerySelector(".test-banner")!.TextContent.Should().Contain("TEST PAYMENT — no money moves");
+        (await app.StockAsync(eggs)).Should().Be(8, "stock is reserved when the checkout starts");
+        (await app.WithDbAsync(db => db.Carts.Where(c => c.BuyerUserId == buyer.UserId).SelectMany(c => c.Lines).CountAsync())).Should().Be(0);
+
+        using var paid = await buyer.PressAsync(paymentPage, "pay");
+        paid.Headers.Location!.ToString().Should().Be($"/checkout/{checkoutId}/done");
+        var pending = await buyer.Browser.GetPageAsync($"/checkout/{checkoutId}/done");
+        pending.QuerySelector("h1")!.TextContent.Should().Be("Payment received, confirming…");
+
+        await app.RunJobsAsync();
+
+        var done = await buyer.Browser.GetPageAsync($"/checkout/{checkoutId}/done");
+        done.QuerySelector("h1")!.TextContent.Should().Contain("Thank you");
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.Paid);
+        var orders = await app.OrdersOfAsync(checkoutId);
+        orders.Should().HaveCount(2).And.OnlyContain(o => o.Status == OrderStatus.Paid);
+        orders.Select(o => o.SellerId).Should().BeEquivalentTo([farm.Id, bakery.Id]);
+        orders.Single(o => o.SellerId == farm.Id).PlatformFee.Amount.Should().Be(120, "10 % of the $12 goods, not of the shipping");
+        var payouts = await app.WithDbAsync(db => db.Payouts.AsNoTracking().Where(p => orders.Select(o => o.Id).Contains(p.OrderId)).ToListAsync());
+        payouts.Should().HaveCount(2).And.OnlyContain(p => p.Status == PayoutStatus.Pending);
+
+        var mail = await app.SentMailAsync();
+        mail.Should().Contain(m => m.To == buyer.Email && m.Subject.Contains(orders[0].DisplayNumber) && m.Subject.Contains(orders[1].DisplayNumber));
+        mail.Should().Contain(m => m.To == farm.OwnerEmail && m.Subject == $"New order {orders.Single(o => o.SellerId == farm.Id).DisplayNumber}");
+        mail.Should().Contain(m => m.To == bakery.OwnerEmail && m.Subject == $"New order {orders.Single(o => o.SellerId == bakery.Id).DisplayNumber}");
+
+        var list = await buyer.Browser.GetPageAsync("/orders");
+        list.QuerySelectorAll(".order-list a").Select(a => a.TextContent).Should().Contain([orders[0].DisplayNumber, orders[1].DisplayNumber]);
+        var detail = await buyer.Browser.GetPageAsync($"/orders/{orders[0].DisplayNumber}");
+        detail.QuerySelectorAll(".timeline li").Select(li => li.TextContent).Should().Contain(t => t.Contains("Paid"));
+        detail.QuerySelector("address")!.TextContent.Should().Contain("4 Mill Road");
+    }
+
+    [Fact]
+    public async Task A_declined_payment_fails_the_checkout_cancels_its_orders_and_returns_the_stock()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var honey = await app.ProductAsync(farm, "Clover honey", 900, 4);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Pickup, (honey, 3));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        (await app.StockAsync(honey)).Should().Be(1);
+
+        (await buyer.PressAsync(paymentPage, "decline")).Dispose();
+        await app.RunJobsAsync();
+
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.Failed);
+        (await app.OrdersOfAsync(checkoutId)).Should().OnlyContain(o => o.Status == OrderStatus.Cancelled);
+        (await app.StockAsync(honey)).Should().Be(4);
+        var done = await buyer.Browser.GetPageAsync($"/checkout/{checkoutId}/done");
+        done.QuerySelector("h1")!.TextContent.Should().Be("Payment declined");
+    }
+
+    [Fact]
+    public async Task Letting_the_payment_expire_returns_the_stock_and_a_second_expiry_changes_nothing()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var jam = await app.ProductAsync(farm, "Plum jam", 500, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (jam, 2));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+
+        (await buyer.PressAsync(paymentPage, "expire")).Dispose();
+        (await buyer.PressAsync(paymentPage, "expire")).Dispose();
+        await app.RunJobsAsync();
+        await RunExpirySweepAsync();
+
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.Expired);
+        (await app.StockAsync(jam)).Should().Be(5);
+    }
+
+    [Fact]
+    public async Task Unpaid_checkouts_expire_after_the_time_to_pay_and_paying_them_then_is_refused()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var cider = await app.ProductAsync(farm, "Sweet cider", 700, 6);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (cider, 2));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        await RunExpirySweepAsync();
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.AwaitingPayment, "30 minutes have not passed");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        using var late = await buyer.PressAsync(paymentPage, "pay");
+
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await late.ReadPageAsync()).QuerySelector("[role=alert]")!.TextContent.Should().Contain("expired").And.Contain("can no longer be paid");
+        (await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.EventId.StartsWith(checkoutId.ToString("N"))))).Should().Be(0);
+
+        await RunExpirySweepAsync();
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.Expired);
+        (await app.StockAsync(cider)).Should().Be(6);
+        (await app.OrdersOfAsync(checkoutId)).Should().OnlyContain(o => o.Status == OrderStatus.Cancelled);
+        await app.RunJobsAsync(); // the checkout's own expiry job finds it settled
+        (await app.StockAsync(cider)).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Submitting_the_checkout_form_twice_creates_one_checkout()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var cheese = await app.ProductAsync(farm, "Farm cheddar", 1200, 10);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (cheese, 1));
+        var page = await buyer.Browser.GetPageAsync("/checkout");
+
+        var together = await Task.WhenAll(
+            buyer.Browser.SubmitAsync(page, "form.checkout", CheckoutSteps.With(null)),
+            buyer.Browser.SubmitAsync(page, "form.checkout", CheckoutSteps.With(null)));
+        using var again = await buyer.Browser.SubmitAsync(page, "form.checkout", CheckoutSteps.With(null));
+
+        var locations = together.Append(again).Select(r => r.Headers.Location?.ToString()).ToList();
+        locations.Should().OnlyContain(l => l != null && l.StartsWith("/test-payment/")).And.OnlyContain(l => l == locations[0]);
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(1);
+        (await app.StockAsync(cheese)).Should().Be(9);
+        foreach (var response in together)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_price_posted_by_hand_is_ignored()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var lamb = await app.ProductAsync(farm, "Lamb shoulder", 2500, 3);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Pickup, (lamb, 1));
+
+        using var placed = await buyer.PlaceOrderAsync(new Dictionary<string, string>
+        {
+            ["Input.Total"] = "0.01",
+            ["Price"] = "1",
+            ["Input.Lines[0].UnitPrice"] = "1",
+            ["UnitPrice"] = "1",
+        });
+
+        placed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var checkout = await app.WithDbAsync(db => db.Checkouts.AsNoTracking().SingleAsync(c => c.BuyerUserId == buyer.UserId));
+        checkout.Total.Amount.Should().Be(2500);
+        (await app.OrdersOfAsync(checkout.Id)).Single().Lines.Single().UnitPrice.Amount.Should().Be(2500);
+    }
+
+    [Fact]
+    public async Task A_line_that_ran_short_is_named_and_nothing_is_ordered()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var bakery = await app.SellerAsync("Village Bakery");
+        var eggs = await app.ProductAsync(farm, "Duck eggs", 700, 5);
+        var pie = await app.ProductAsync(bakery, "Apple pie", 1500, 2);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2), (pie, 2));
+        var page = await buyer.Browser.GetPageAsync("/checkout");
+        await app.WithDbAsync(async db => await db.Products.Where(p => p.Id == pie.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, 1)));
+
+        using var response = await buyer.Browser.SubmitAsync(page, "form.checkout", CheckoutSteps.With(null));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Should().Contain("Apple pie");
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.StockAsync(eggs)).Should().Be(5);
+        (await app.StockAsync(pie)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_missing_address_is_asked_for_and_nothing_is_written()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var eggs = await app.ProductAsync(farm, "Quail eggs", 450, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 1));
+
+        using var response = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.Line1"] = "", ["Input.Town"] = " " });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await response.ReadPageAsync();
+        page.QuerySelector("#Input_Line1 + .field-error, [data-valmsg-for='Input.Line1']")!.TextContent.Should().Contain("address");
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.StockAsync(eggs)).Should().Be(5);
+    }
+
+    [Fact]
+    public async Task Another_buyers_order_and_checkout_are_404()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var eggs = await app.ProductAsync(farm, "Goose eggs", 900, 5);
+        var owner = await app.BuyerAsync();
+        await app.FillCartAsync(owner, FulfilmentMethod.Shipping, (eggs, 1));
+        var (checkoutId, _) = await owner.CheckOutAsync();
+        var number = (await app.OrdersOfAsync(checkoutId)).Single().DisplayNumber;
+        var stranger = await app.BuyerAsync();
+
+        await stranger.Browser.GetPageAsync($"/orders/{number}", HttpStatusCode.NotFound);
+        await stranger.Browser.GetPageAsync($"/checkout/{checkoutId}/done", HttpStatusCode.NotFound);
+        await stranger.Browser.GetPageAsync($"/test-payment/{checkoutId}", HttpStatusCode.NotFound);
+        await owner.Browser.GetPageAsync($"/orders/{number}");
+        await owner.Browser.GetPageAsync("/orders/not-a-number", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_paid_order_before_preparation_refunds_it_returns_the_stock_and_tells_both_sides()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var beef = await app.ProductAsync(farm, "Beef mince", 1100, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (beef, 2));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        (await buyer.PressAsync(paymentPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+        var number = (await app.OrdersOfAsync(checkoutId)).Single().DisplayNumber;
+        var detail = await buyer.Browser.GetPageAsync($"/orders/{number}");
+
+        using var cancelled = await buyer.Browser.SubmitAsync(detail, "form#cancel", new Dictionary<string, string>());
+        await app.RunJobsAsync();
+
+        cancelled.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var order = (await app.OrdersOfAsync(checkoutId)).Single();
+        order.Status.Should().Be(OrderStatus.Cancelled);
+        order.RefundedAmount.Should().Be(order.Total);
+        (await app.StockAsync(beef)).Should().Be(5);
+        (await app.WithDbAsync(db => db.Payouts.SingleAsync(p => p.OrderId == order.Id))).Status.Should().Be(PayoutStatus.Reversed);
+        var mail = await app.SentMailAsync();
+        mail.Should().Contain(m => m.To == buyer.Email && m.Subject == $"Order {number} cancelled");
+        mail.Should().Contain(m => m.To == farm.OwnerEmail && m.Subject == $"Order {number} cancelled by the buyer");
+        (await buyer.Browser.GetPageAsync($"/orders/{number}")).QuerySelector("form#cancel").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Once_the_seller_starts_preparing_cancelling_is_refused_and_received_completes_a_delivered_order()
+    {
+        var farm = await app.SellerAsync("Hill Farm");
+        var beef = await app.ProductAsync(farm, "Beef steak", 1900, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (beef, 1));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        (await buyer.PressAsync(paymentPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+        var number = (await app.OrdersOfAsync(checkoutId)).Single().Number;
+        var paidPage = await buyer.Browser.GetPageAsync($"/orders/RM-{number:D6}");
+        await SellerMovesAsync(number, o => o.StartPreparing(null, app.Clock));
+
+        using var refused = await buyer.Browser.SubmitAsync(paidPage, "form#cancel", new Dictionary<string, string>());
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.ReadPageAsync()).QuerySelector("[role=alert]")!.TextContent.Should().Contain("already started");
+
+        await SellerMovesAsync(number, o =>
+        {
+            o.MarkShipped("Post", "TRACK1", null, app.Clock);
+            o.MarkDelivered(null, app.Clock);
+        });
+        var delivered = await buyer.Browser.GetPageAsync($"/orders/RM-{number:D6}");
+        using var received = await buyer.Browser.SubmitAsync(delivered, "form#received", new Dictionary<string, string>());
+
+        received.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.OrdersOfAsync(checkoutId)).Single().Status.Should().Be(OrderStatus.Completed);
+        (await buyer.Browser.GetPageAsync($"/orders/RM-{number:D6}")).QuerySelectorAll(".timeline li").Select(li => li.TextContent)
+            .Should().Contain(t => t.Contains("Delivered")).And.Contain(t => t.Contains("Completed"));
+    }
+
+    private Task<int> SellerMovesAsync(long number, Action<Order> move) =>
+        app.WithDbAsync(async db =>
+        {
+            move(await db.Orders.SingleAsync(o => o.Number == number));
+            return await db.SaveChangesAsync();
+        });
+
+    private async Task RunExpirySweepAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ExpireUnpaidCheckouts>().RunAsync(CancellationToken.None);
+    }
+}
+
+public sealed class SqliteCheckoutTests(SqliteApp app) : CheckoutTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresCheckoutTests(PostgresApp app) : CheckoutTests(app), IClassFixture<PostgresApp>;
