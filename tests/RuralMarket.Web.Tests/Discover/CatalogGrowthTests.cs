@@ -46,6 +46,27 @@ public abstract class CatalogGrowthTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_category_with_nothing_listed_says_so_and_points_to_the_others()
+    {
+        var categoryId = RuralMarket.Domain.Catalog.Category.FindBySlug("farm-stays-experiences")!.Id;
+        var slugs = await app.WithDbAsync(db => Task.FromResult(db.Products
+            .Where(p => p.CategoryId == categoryId)
+            .Select(p => new { Seller = db.Sellers.Single(s => s.Id == p.SellerId).Slug, p.Slug })
+            .ToList()));
+        slugs.Should().NotBeEmpty();
+        foreach (var product in slugs)
+        {
+            await app.UnpublishProductAsync(product.Seller, product.Slug);
+        }
+
+        var page = await app.CreateBrowser().GetPageAsync("/c/farm-stays-experiences");
+
+        page.QuerySelector(".empty h2")!.TextContent.Should().Be("Nothing here yet");
+        page.QuerySelector(".empty a[href='/categories']").Should().NotBeNull();
+        page.QuerySelectorAll(".grid, .pager").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Storefront_pages_run_the_same_number_of_sql_commands_after_the_catalog_grows_by_300_products()
     {
         var counter = new SqlCommandCounter();
