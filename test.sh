@@ -30,6 +30,12 @@ if [ -z "${RURALMARKET_CHROMIUM:-}" ] && [ -x /usr/bin/chromium ]; then
   export RURALMARKET_CHROMIUM=/usr/bin/chromium
 fi
 
+# --- npm packages the browser tests inject into pages (axe-core) -----------------------------------
+if [ ! -d tests/RuralMarket.EndToEnd.Tests/node_modules ]; then
+  echo "==> npm ci (tests/RuralMarket.EndToEnd.Tests)"
+  (cd tests/RuralMarket.EndToEnd.Tests && npm ci --no-audit --no-fund)
+fi
+
 # --- Restore and build (warnings are errors: Directory.Build.props) -------------------------------
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # vstest kills a test host 100 ms after its run unless told otherwise; give the exit handlers that stop

@@ -61,7 +61,10 @@ public sealed class Journey : IAsyncDisposable
     /// <summary>Where screenshots go: <c>TestResults/screenshots</c> next to the test assembly.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    internal static async Task<Journey> StartAsync(LiveApp app, string name)
+    /// <param name="bypassContentSecurityPolicy">
+    /// Lets the test inject its own scripts (axe-core) into pages whose Content-Security-Policy only allows the app's.
+    /// </param>
+    internal static async Task<Journey> StartAsync(LiveApp app, string name, bool bypassContentSecurityPolicy = false)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -71,6 +74,7 @@ public sealed class Journey : IAsyncDisposable
             HasTouch = true,
             DeviceScaleFactor = 2,
             Locale = "en-US",
+            BypassCSP = bypassContentSecurityPolicy,
         });
         var page = await context.NewPageAsync();
         return new Journey(context, page, $"{app.Provider}-{name}", app.BaseAddress);

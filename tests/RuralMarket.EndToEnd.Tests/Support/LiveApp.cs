@@ -14,7 +14,8 @@ namespace RuralMarket.EndToEnd.Tests.Support;
 /// The real app on a real Kestrel port (loopback, picked by the OS) on a fresh, seeded database of one
 /// provider, plus one headless Debian Chromium driven through Playwright. Each test opens its own
 /// <see cref="Journey"/>: a fresh browser context (no cookies) sized like a phone.
-/// Background jobs are off: the journeys here need none, and nothing runs behind the test's back.
+/// Background jobs are off unless a subclass turns on the app's own in-process worker (<see cref="SqliteShopApp"/>,
+/// <see cref="PostgresShopApp"/>): then payments are applied and emails sent as in production, polled every 200 ms.
 /// </summary>
 public abstract class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,9 +28,17 @@ public abstract class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
     private IBrowser? _browser;
     private Uri? _baseAddress;
 
+    private readonly bool _runsBackgroundJobs;
+
     protected LiveApp(DatabaseProvider provider)
+        : this(provider, runsBackgroundJobs: false)
+    {
+    }
+
+    protected LiveApp(DatabaseProvider provider, bool runsBackgroundJobs)
     {
         Provider = provider;
+        _runsBackgroundJobs = runsBackgroundJobs;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -65,6 +74,9 @@ public abstract class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fresh phone-sized browser context and page, watching for console errors and failed requests.</summary>
     public Task<Journey> StartJourneyAsync(string name) => Journey.StartAsync(this, name);
 
+    /// <summary>As <see cref="StartJourneyAsync(string)"/>, but the page lets the test inject scripts (axe-core) despite its Content-Security-Policy.</summary>
+    public Task<Journey> StartJourneyInjectingScriptsAsync(string name) => Journey.StartAsync(this, name, bypassContentSecurityPolicy: true);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -73,7 +85,8 @@ public abstract class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Postgres", _postgres ?? "");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-        builder.UseSetting("Worker:RunInWeb", "false");
+        builder.UseSetting("Worker:RunInWeb", _runsBackgroundJobs ? "true" : "false");
+        builder.UseSetting("Worker:PollInterval", "00:00:00.2");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "10000");
     }
 
@@ -110,3 +123,9 @@ public abstract class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteLiveApp() : LiveApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresLiveApp() : LiveApp(DatabaseProvider.Postgres);
+
+/// <summary>The app on SQLite with its in-process worker running: checkouts get paid, emails get sent.</summary>
+public sealed class SqliteShopApp() : LiveApp(DatabaseProvider.Sqlite, runsBackgroundJobs: true);
+
+/// <summary>The app on PostgreSQL with its in-process worker running: checkouts get paid, emails get sent.</summary>
+public sealed class PostgresShopApp() : LiveApp(DatabaseProvider.Postgres, runsBackgroundJobs: true);
