@@ -12,8 +12,8 @@ public sealed class PostgresCheckoutRaceTests(PostgresApp app) : IClassFixture<P
     [Fact]
     public async Task Fifty_buyers_racing_for_the_last_five_units_get_exactly_five_checkouts_and_stock_never_goes_below_zero()
     {
-        var farm = await app.SellerAsync("Last Honey Farm");
-        var honey = await app.ProductAsync(farm, "Last jars of heather honey", 1400, 5);
+        var farm = await app.CreateSellerAsync("Last Honey Farm");
+        var honey = await app.CreateProductAsync(farm, "Last jars of heather honey", 1400, 5);
         var buyers = new List<Buyer>();
         for (var i = 0; i < 50; i++)
         {

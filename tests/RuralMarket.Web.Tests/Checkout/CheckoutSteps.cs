@@ -2,66 +2,20 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
-using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Ordering;
-using RuralMarket.Domain.Sellers;
-using RuralMarket.Infrastructure.Identity;
 using RuralMarket.Web.Tests.Support;
 
 namespace RuralMarket.Web.Tests.Checkout;
 
-public sealed record ShopSeller(Guid Id, string Name, string OwnerEmail);
-
-public sealed record ShopProduct(Guid Id, string Title, ShopSeller Seller, long PriceCents);
-
 public sealed record Buyer(HttpClient Browser, string Email, string UserId);
 
 /// <summary>
-/// Each test gets its own sellers (shipping $6.50 free from $50, local delivery $4, pickup; 10 % commission),
-/// products and buyers, so stock and orders of one test cannot disturb another.
+/// Each test gets its own buyers (and sellers and products from <see cref="TestCatalog"/>),
+/// so stock and orders of one test cannot disturb another.
 /// </summary>
 public static class CheckoutSteps
 {
-    public const long ShippingFeeCents = 650;
-
-    public static async Task<ShopSeller> SellerAsync(this AppFactory app, string name)
-    {
-        var unique = $"{name} {Guid.NewGuid().ToString("N")[..6]}";
-        var ownerEmail = $"seller.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(ownerEmail, Roles.Seller);
-        return await app.WithDbAsync(async db =>
-        {
-            var owner = await db.Users.Where(u => u.Email == ownerEmail).Select(u => u.Id).SingleAsync();
-            var seller = Seller.Apply(
-                owner,
-                unique,
-                "We grow things.",
-                new SellerLocation("Millbrook", "VT", "05001", "US", 43.6, -72.3),
-                new FulfilmentOptions(
-                    true, "12 Orchard Lane, Millbrook", "Saturdays 9–12", null,
-                    true, 25, new Money(400, "USD"),
-                    true, new Money(ShippingFeeCents, "USD"), new Money(5000, "USD")),
-                1000,
-                app.Clock);
-            seller.Approve(owner, app.Clock);
-            db.Sellers.Add(seller);
-            await db.SaveChangesAsync();
-            return new ShopSeller(seller.Id, seller.Name, ownerEmail);
-        });
-    }
-
-    public static Task<ShopProduct> ProductAsync(this AppFactory app, ShopSeller seller, string title, long priceCents, int stock) =>
-        app.WithDbAsync(async db =>
-        {
-            var product = Product.Create(seller.Id, title, null, Category.All[0].Id, new Money(priceCents, "USD"), "each", stock,
-                FulfilmentMethod.Shipping | FulfilmentMethod.Pickup | FulfilmentMethod.LocalDelivery, false, SeasonWindow.AllYear, app.Clock);
-            product.Publish(app.Clock);
-            db.Products.Add(product);
-            await db.SaveChangesAsync();
-            return new ShopProduct(product.Id, product.Title, seller, priceCents);
-        });
-
-    public static Task<int> StockAsync(this AppFactory app, ShopProduct product) =>
+    public static Task<int> StockAsync(this AppFactory app, TestProduct product) =>
         app.WithDbAsync(db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync());
 
     /// <summary>A new buyer, signed in through the sign-in form.</summary>
@@ -74,7 +28,7 @@ public static class CheckoutSteps
     }
 
     /// <summary>Fills the buyer's cart (as the cart page would) and chooses how each seller's part travels.</summary>
-    public static Task FillCartAsync(this AppFactory app, Buyer buyer, FulfilmentMethod method, params (ShopProduct Product, int Quantity)[] items) =>
+    public static Task FillCartAsync(this AppFactory app, Buyer buyer, FulfilmentMethod method, params (TestProduct Product, int Quantity)[] items) =>
         app.WithDbAsync(async db =>
         {
             var cart = await db.Carts.SingleOrDefaultAsync(c => c.BuyerUserId == buyer.UserId);

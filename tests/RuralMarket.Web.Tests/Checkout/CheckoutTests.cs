@@ -23,10 +23,10 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_two_seller_checkout_paid_with_the_test_provider_makes_two_paid_orders_payouts_and_emails()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var bakery = await app.SellerAsync("Village Bakery");
-        var eggs = await app.ProductAsync(farm, "Brown eggs", 600, 10);
-        var bread = await app.ProductAsync(bakery, "Sourdough loaf", 800, 10);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var bakery = await app.CreateSellerAsync("Village Bakery");
+        var eggs = await app.CreateProductAsync(farm, "Brown eggs", 600, 10);
+        var bread = await app.CreateProductAsync(bakery, "Sourdough loaf", 800, 10);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2), (bread, 1));
 
@@ -71,8 +71,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_declined_payment_fails_the_checkout_cancels_its_orders_and_returns_the_stock()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var honey = await app.ProductAsync(farm, "Clover honey", 900, 4);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var honey = await app.CreateProductAsync(farm, "Clover honey", 900, 4);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Pickup, (honey, 3));
         var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
@@ -91,8 +91,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Letting_the_payment_expire_returns_the_stock_and_a_second_expiry_changes_nothing()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var jam = await app.ProductAsync(farm, "Plum jam", 500, 5);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var jam = await app.CreateProductAsync(farm, "Plum jam", 500, 5);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (jam, 2));
         var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
@@ -109,8 +109,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Unpaid_checkouts_expire_after_the_time_to_pay_and_paying_them_then_is_refused()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var cider = await app.ProductAsync(farm, "Sweet cider", 700, 6);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var cider = await app.CreateProductAsync(farm, "Sweet cider", 700, 6);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (cider, 2));
         var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
@@ -135,8 +135,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Submitting_the_checkout_form_twice_creates_one_checkout()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var cheese = await app.ProductAsync(farm, "Farm cheddar", 1200, 10);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var cheese = await app.CreateProductAsync(farm, "Farm cheddar", 1200, 10);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (cheese, 1));
         var page = await buyer.Browser.GetPageAsync("/checkout");
@@ -159,8 +159,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_price_posted_by_hand_is_ignored()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var lamb = await app.ProductAsync(farm, "Lamb shoulder", 2500, 3);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var lamb = await app.CreateProductAsync(farm, "Lamb shoulder", 2500, 3);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Pickup, (lamb, 1));
 
@@ -181,10 +181,10 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_line_that_ran_short_is_named_and_nothing_is_ordered()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var bakery = await app.SellerAsync("Village Bakery");
-        var eggs = await app.ProductAsync(farm, "Duck eggs", 700, 5);
-        var pie = await app.ProductAsync(bakery, "Apple pie", 1500, 2);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var bakery = await app.CreateSellerAsync("Village Bakery");
+        var eggs = await app.CreateProductAsync(farm, "Duck eggs", 700, 5);
+        var pie = await app.CreateProductAsync(bakery, "Apple pie", 1500, 2);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2), (pie, 2));
         var page = await buyer.Browser.GetPageAsync("/checkout");
@@ -202,8 +202,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_missing_address_is_asked_for_and_nothing_is_written()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var eggs = await app.ProductAsync(farm, "Quail eggs", 450, 5);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Quail eggs", 450, 5);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 1));
 
@@ -219,8 +219,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Another_buyers_order_and_checkout_are_404()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var eggs = await app.ProductAsync(farm, "Goose eggs", 900, 5);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Goose eggs", 900, 5);
         var owner = await app.BuyerAsync();
         await app.FillCartAsync(owner, FulfilmentMethod.Shipping, (eggs, 1));
         var (checkoutId, _) = await owner.CheckOutAsync();
@@ -237,8 +237,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Cancelling_a_paid_order_before_preparation_refunds_it_returns_the_stock_and_tells_both_sides()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var beef = await app.ProductAsync(farm, "Beef mince", 1100, 5);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var beef = await app.CreateProductAsync(farm, "Beef mince", 1100, 5);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (beef, 2));
         var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
@@ -265,8 +265,8 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task Once_the_seller_starts_preparing_cancelling_is_refused_and_received_completes_a_delivered_order()
     {
-        var farm = await app.SellerAsync("Hill Farm");
-        var beef = await app.ProductAsync(farm, "Beef steak", 1900, 5);
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var beef = await app.CreateProductAsync(farm, "Beef steak", 1900, 5);
         var buyer = await app.BuyerAsync();
         await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (beef, 1));
         var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
