@@ -40,7 +40,10 @@ public sealed class Order
 
     public long Number { get; private set; }
 
-    public string DisplayNumber => string.Create(CultureInfo.InvariantCulture, $"RM-{Number:D6}");
+    public string DisplayNumber => FormatNumber(Number);
+
+    /// <summary>How buyers and sellers see an order number: "RM-000123".</summary>
+    public static string FormatNumber(long number) => string.Create(CultureInfo.InvariantCulture, $"RM-{number:D6}");
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
@@ -108,7 +111,10 @@ public sealed class Order
 
     public bool CanConfirmPickup => Status == OrderStatus.ReadyForPickup;
 
-    public bool CanComplete => Status is (OrderStatus.Delivered or OrderStatus.PickedUp) && !IsDisputed && !ProblemReported;
+    public bool CanComplete => CanBeCompleted(Status, IsDisputed, ProblemReported);
+
+    /// <summary>A buyer may cancel on their own only until the seller starts preparing; after that, they ask the seller.</summary>
+    public bool CanBuyerCancel => BuyerMayCancel(Status);
 
     public bool CanCancel => Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Preparing;
 
@@ -231,6 +237,20 @@ public sealed class Order
         Guard.That(!ProblemReported, "This order cannot be completed while the buyer's reported problem is unresolved.");
         CompletedAt = clock.GetUtcNow().UtcDateTime;
         MoveTo(OrderStatus.Completed, byUserId, null, clock);
+    }
+
+    /// <summary>The same rules as <see cref="CanComplete"/> and <see cref="CanBuyerCancel"/>, for read models that hold only the columns.</summary>
+    public static bool CanBeCompleted(OrderStatus status, bool isDisputed, bool problemReported) =>
+        status is (OrderStatus.Delivered or OrderStatus.PickedUp) && !isDisputed && !problemReported;
+
+    public static bool BuyerMayCancel(OrderStatus status) => status == OrderStatus.Paid;
+
+    /// <summary>The buyer cancels a paid order the seller has not started on. Returns true when a refund is due.</summary>
+    public bool CancelByBuyer(string buyerUserId, TimeProvider clock)
+    {
+        Guard.That(Status != OrderStatus.PendingPayment, "This order is waiting for payment: finish paying, or let the payment lapse and it cancels itself.");
+        Guard.That(Status is OrderStatus.Paid or OrderStatus.Cancelled, "The seller has already started on this order, so it can no longer be cancelled here. Please contact the seller.");
+        return Cancel("Cancelled by the buyer before preparation.", buyerUserId, clock);
     }
 
     /// <summary>Returns true when money was taken and some of it is still to be refunded.</summary>

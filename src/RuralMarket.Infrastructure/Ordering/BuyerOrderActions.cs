@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RuralMarket.Domain.Common;
-using RuralMarket.Domain.Ordering;
 using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Catalog;
 using RuralMarket.Infrastructure.Data;
@@ -30,19 +28,9 @@ public sealed class BuyerOrderActions(RuralMarketDbContext db, IPaymentProvider 
                 return false;
             }
 
-            if (order.Status == OrderStatus.PendingPayment)
-            {
-                throw new DomainException("This order is waiting for payment: finish paying, or let the payment lapse and it cancels itself.");
-            }
-
-            if (order.Status is not (OrderStatus.Paid or OrderStatus.Cancelled))
-            {
-                throw new DomainException("The seller has already started on this order, so it can no longer be cancelled here. Please contact the seller.");
-            }
-
             var checkout = await db.Checkouts.AsNoTracking().SingleAsync(c => c.Id == order.CheckoutId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var refundDue = order.Cancel("Cancelled by the buyer before preparation.", buyerUserId, clock);
+            var refundDue = order.CancelByBuyer(buyerUserId, clock);
             if (refundDue)
             {
                 var amount = order.RefundableAmount;

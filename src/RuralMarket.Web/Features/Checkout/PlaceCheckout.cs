@@ -97,7 +97,7 @@ public sealed class PlaceCheckout(
                 checkout.Total,
                 checkout.BuyerEmail,
                 checkout.ExpiresAt,
-                "RuralMarket " + string.Join(", ", numbers.Select(n => $"RM-{n:D6}".ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                "RuralMarket " + string.Join(", ", numbers.Select(Order.FormatNumber)),
                 success,
                 cancel),
             cancellationToken);

@@ -66,6 +66,6 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
 
     public sealed record OrderSummary(long Number, string SellerName, Money Total, OrderStatus Status)
     {
-        public string DisplayNumber => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"RM-{Number:D6}");
+        public string DisplayNumber => Domain.Ordering.Order.FormatNumber(Number);
     }
 }

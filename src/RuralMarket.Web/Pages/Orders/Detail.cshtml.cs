@@ -126,10 +126,9 @@ public sealed class DetailModel(RuralMarketDbContext db, BuyerOrderActions actio
     {
         public string DisplayNumber => OrderText.Number(Number);
 
-        /// <summary>The buyer may cancel until the seller starts preparing.</summary>
-        public bool CanCancel => Status == OrderStatus.Paid;
+        public bool CanCancel => Domain.Ordering.Order.BuyerMayCancel(Status);
 
-        public bool CanConfirmReceived => Status is OrderStatus.Delivered or OrderStatus.PickedUp && !IsDisputed && !ProblemReported;
+        public bool CanConfirmReceived => Domain.Ordering.Order.CanBeCompleted(Status, IsDisputed, ProblemReported);
     }
 
     public sealed record LineView(string Title, Money UnitPrice, int Quantity, Money LineTotal);

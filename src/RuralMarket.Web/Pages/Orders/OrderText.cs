@@ -21,7 +21,7 @@ public static class OrderText
         _ => status.ToString(),
     };
 
-    public static string Number(long number) => string.Create(CultureInfo.InvariantCulture, $"RM-{number:D6}");
+    public static string Number(long number) => Order.FormatNumber(number);
 
     /// <summary>Accepts "RM-000123" (as shown) or "123". Anything else is not an order number.</summary>
     public static bool TryParseNumber(string? text, out long number)
