@@ -39,7 +39,8 @@ public static class Browser
         }
 
         fields.AddRange(values);
-        var target = new Uri(new Uri(form.Action).PathAndQuery, UriKind.Relative);
+        // A string target keeps "?handler=…" as a query (a relative Uri built from it escaped the '?').
+        var target = new Uri(form.Action).PathAndQuery;
 
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(target, content);
