@@ -12,6 +12,7 @@ using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Features.Checkout;
+using RuralMarket.Web.Features.Selling;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -85,6 +86,7 @@ public static class WebSetup
         services.AddNearMe();
         services.AddProblemDetails();
         services.AddCart();
+        services.AddSelling();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
