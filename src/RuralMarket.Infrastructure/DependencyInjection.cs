@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Email;
+using RuralMarket.Infrastructure.Fulfilment;
 using RuralMarket.Infrastructure.Health;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Ordering;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddJob<SendEmail, SendEmailHandler>();
         builder.AddPayments();
         services.AddOrdering();
+        services.AddFulfilment();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])

@@ -52,6 +52,24 @@ public static class OrderEmails
     public static SendEmail SellerCancelled(string to, Order order) =>
         new(to, $"Order {order.DisplayNumber} cancelled by the buyer", $"The buyer cancelled order {order.DisplayNumber} before you started preparing it. There is nothing to send; the stock is back on sale.\n");
 
+    /// <summary>The seller, or the timer on the seller's behalf, cancelled: the buyer hears why and about the refund.</summary>
+    public static SendEmail BuyerCancelledFor(string to, Order order, string sellerName, bool automatically, bool refunded)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(automatically
+            ? $"Your order {order.DisplayNumber} from {sellerName} is cancelled: it was not sent out in time."
+            : $"{sellerName} cancelled your order {order.DisplayNumber}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reason: {order.CancellationReason}");
+        text.AppendLine(refunded
+            ? $"We refunded {order.RefundedAmount.Format()} to your payment method."
+            : "Nothing was charged for it.");
+        text.AppendLine("We are sorry. See your orders at /orders");
+        return new SendEmail(to, $"Order {order.DisplayNumber} cancelled", text.ToString());
+    }
+
+    public static SendEmail SellerCancelledAutomatically(string to, Order order) =>
+        new(to, $"Order {order.DisplayNumber} cancelled: not sent in time", $"Order {order.DisplayNumber} was cancelled automatically and the buyer refunded. Reason: {order.CancellationReason}\nThe stock is back on sale.\n");
+
     private static void AppendOrder(StringBuilder text, Order order, string? sellerName)
     {
         text.AppendLine(sellerName is null
