@@ -31,7 +31,7 @@ public sealed class DemoSeeder(RuralMarketDbContext db, UserManager<AppUser> use
         }
 
         var admin = await EnsureUserAsync(Accounts[2].Email, "Demo Admin", Roles.Admin);
-        await EnsureUserAsync(Accounts[0].Email, "Demo Buyer", role: null);
+        var buyer = await EnsureUserAsync(Accounts[0].Email, "Demo Buyer", role: null);
 
         var month = clock.GetUtcNow().Month;
         var productCount = 0;
@@ -44,10 +44,12 @@ public sealed class DemoSeeder(RuralMarketDbContext db, UserManager<AppUser> use
             var seller = ToSeller(demo, owner.Id);
             seller.Approve(admin.Id, clock);
             db.Sellers.Add(seller);
-            foreach (var item in demo.Products)
+            var products = demo.Products.Select(item => ToProduct(seller, item)).ToList();
+            db.Products.AddRange(products);
+            productCount += products.Count;
+            if (i == 0)
             {
-                db.Products.Add(ToProduct(seller, item));
-                productCount++;
+                await DemoOrders.AddAsync(db, seller, products, buyer.Id, buyer.Email!, clock, cancellationToken);
             }
         }
 
