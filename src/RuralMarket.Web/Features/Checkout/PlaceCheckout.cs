@@ -104,7 +104,16 @@ public sealed class PlaceCheckout(
         if (checkout.ProviderReference != hosted.ProviderReference)
         {
             checkout.AttachProviderReference(hosted.ProviderReference);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The same form submitted twice at once: the other request attached this page first
+                // (asking the provider again for a checkout returns the same page).
+                db.ChangeTracker.Clear();
+            }
         }
 
         return new PlaceCheckoutResult(hosted.RedirectUrl, null);
