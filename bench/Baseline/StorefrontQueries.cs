@@ -12,6 +12,8 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     private const int PageSize = 24;
     private const int VideosShown = 6;
     private const int SellersShown = 12;
+    private const int InSeasonCandidates = 500;
+    private const int CategoryCountCap = 1000;
 
     private static readonly Dictionary<string, (int Id, string Name)> _categories = new(StringComparer.Ordinal)
     {
@@ -62,17 +64,28 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         page.Raw("<section aria-labelledby=\"in-season\"><h2 id=\"in-season\">In season now</h2><ul class=\"grid\">");
         await using (var command = Command(context, 
             $"""
-            SELECT {CardColumns}
-            {Listed}
-              AND (p."SeasonStartMonth" = 0
-                OR (p."SeasonStartMonth" <= p."SeasonEndMonth" AND p."SeasonStartMonth" <= @month AND @month <= p."SeasonEndMonth")
-                OR (p."SeasonStartMonth" > p."SeasonEndMonth" AND (@month >= p."SeasonStartMonth" OR @month <= p."SeasonEndMonth")))
+            SELECT p."Title", p."Slug", p."Name", p."SellerSlug", p."Town", p."Region", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId",
+                EXISTS (
+                    SELECT 1 FROM "Videos" AS v
+                    WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
+                      AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))
+            FROM (
+                SELECT p."Id", p."Title", p."Slug", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId", p."SeasonStartMonth", p."CreatedAt",
+                       s."Name", s."Slug" AS "SellerSlug", s."Town", s."Region"
+                {Listed}
+                  AND (p."SeasonStartMonth" = 0
+                    OR (p."SeasonStartMonth" <= p."SeasonEndMonth" AND p."SeasonStartMonth" <= @month AND @month <= p."SeasonEndMonth")
+                    OR (p."SeasonStartMonth" > p."SeasonEndMonth" AND (@month >= p."SeasonStartMonth" OR @month <= p."SeasonEndMonth")))
+                ORDER BY p."CreatedAt" DESC
+                LIMIT @candidates
+            ) AS p
             ORDER BY p."Stock" > 0 DESC, p."SeasonStartMonth" <> 0 DESC, p."CreatedAt" DESC
             LIMIT @take
             """,
             connection))
         {
             command.Parameters.AddWithValue("month", month);
+            command.Parameters.AddWithValue("candidates", InSeasonCandidates);
             command.Parameters.AddWithValue("take", PageSize);
             await RenderCardsAsync(command, page, context.RequestAborted);
         }
@@ -158,13 +171,15 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         var page = new HtmlPage(category.Name);
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         int total;
-        await using (var count = Command(context, $"""SELECT count(*)::int {Listed} AND p."CategoryId" = @category""", connection))
+        await using (var count = Command(context, $"""SELECT count(*)::int FROM (SELECT p."Id" {Listed} AND p."CategoryId" = @category LIMIT @cap) AS t""", connection))
         {
             count.Parameters.AddWithValue("category", category.Id);
+            count.Parameters.AddWithValue("cap", CategoryCountCap + 1);
             total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
         }
 
-        page.Raw("<h1>").Text(category.Name).Raw("</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
+        var counted = total > CategoryCountCap ? CategoryCountCap.ToString("N0", CultureInfo.InvariantCulture) + "+" : total.ToString(CultureInfo.InvariantCulture);
+        page.Raw("<h1>").Text(category.Name).Raw("</h1><p class=\"muted\">").Raw(counted).Raw(" products</p><ul class=\"grid\">");
         await using (var command = Command(context, 
             $"""
             SELECT {CardColumns}

@@ -86,6 +86,7 @@ public static class WebSetup
         services.AddNearMe();
         services.AddProblemDetails();
         services.AddCart();
+        services.AddStorefrontCache();
         services.AddSelling();
         services.AddRateLimiter(options =>
         {
@@ -157,6 +158,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Media;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Products;
 using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages;
 
 /// <summary>The storefront's front page: in-season products, latest videos, sellers. Three SQL commands.</summary>
+[OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : PageModel
 {
     private const int ProductsShown = 24;
+
+    /// <summary>How many of the newest in-season listings the home page picks its 24 from.</summary>
+    private const int InSeasonCandidates = 500;
     private const int VideosShown = 6;
     private const int SellersShown = 12;
 
@@ -32,11 +38,14 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
         var month = clock.GetUtcNow().Month;
 
         // In season: all-year products, windows that contain this month, and windows that wrap over the new year.
-        // In stock first, then seasonal before all-year, then newest.
+        // Among the newest in-season listings (read newest first along the Status/Moderation/CreatedAt index, so a
+        // big catalog is never sorted whole): in stock first, then seasonal before all-year, then newest.
         InSeason = await db.ListedProducts()
             .Where(x => x.Product.Season.StartMonth == 0
                 || (x.Product.Season.StartMonth <= x.Product.Season.EndMonth && x.Product.Season.StartMonth <= month && month <= x.Product.Season.EndMonth)
                 || (x.Product.Season.StartMonth > x.Product.Season.EndMonth && (month >= x.Product.Season.StartMonth || month <= x.Product.Season.EndMonth)))
+            .OrderByDescending(x => x.Product.CreatedAt)
+            .Take(InSeasonCandidates)
             .OrderByDescending(x => x.Product.Stock > 0).ThenByDescending(x => x.Product.Season.StartMonth != 0).ThenByDescending(x => x.Product.CreatedAt)
             .Take(ProductsShown)
             .ToCardsAsync(db, cancellationToken);

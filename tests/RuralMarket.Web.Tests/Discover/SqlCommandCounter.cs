@@ -15,13 +15,18 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
-    /// <summary>The same app on the same database, with this counter on every DbContext.</summary>
-    public WebApplicationFactory<Program> Attach(AppFactory app) =>
-        app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-        {
-            services.ConfigureDbContext<SqliteRuralMarketDbContext>(options => options.AddInterceptors(this));
-            services.ConfigureDbContext<PostgresRuralMarketDbContext>(options => options.AddInterceptors(this));
-        }));
+    /// <summary>
+    /// The same app on the same database, with this counter on every DbContext. Without <paramref name="outputCache"/>
+    /// storefront pages are rendered every time, so the count is what a page costs to render.
+    /// </summary>
+    public WebApplicationFactory<Program> Attach(AppFactory app, bool outputCache = false) =>
+        app.WithWebHostBuilder(builder => builder
+            .UseSetting("StorefrontCache:Enabled", outputCache ? "true" : "false")
+            .ConfigureServices(services =>
+            {
+                services.ConfigureDbContext<SqliteRuralMarketDbContext>(options => options.AddInterceptors(this));
+                services.ConfigureDbContext<PostgresRuralMarketDbContext>(options => options.AddInterceptors(this));
+            }));
 
     /// <summary>The commands one GET of <paramref name="url"/> ran.</summary>
     public async Task<IReadOnlyList<string>> CommandsForAsync(HttpClient client, string url)

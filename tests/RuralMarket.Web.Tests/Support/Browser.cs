@@ -42,8 +42,10 @@ public static class Browser
         // A string target keeps "?handler=…" as a query (a relative Uri built from it escaped the '?').
         var target = new Uri(form.Action).PathAndQuery;
 
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(target, content);
+        // Like every current browser, say which site the form was on (the storefront's cached pages rely on it).
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return await client.SendAsync(request);
     }
 
     public static async Task<IHtmlDocument> ReadPageAsync(this HttpResponseMessage response) =>

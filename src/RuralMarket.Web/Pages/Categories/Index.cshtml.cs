@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Products;
 
 namespace RuralMarket.Web.Pages.Categories;
 
 /// <summary>Every category with how many listings it has; one grouped count.</summary>
+[OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class IndexModel(RuralMarketDbContext db) : PageModel
 {
     public sealed record CategoryLink(Category Category, int Listings);

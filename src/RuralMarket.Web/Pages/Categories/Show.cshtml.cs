@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Products;
 using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages.Categories;
 
-/// <summary>A category's products, newest first, a page at a time. Two SQL commands: count and page.</summary>
+/// <summary>A category's products, newest first, a page at a time. Two SQL commands: a capped count and the page.</summary>
+[OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 {
     public Category Category { get; private set; } = null!;
@@ -28,13 +31,16 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
         Category = category;
         var pageNumber = page ?? 1;
         var inCategory = db.ListedProducts().Where(x => x.Product.CategoryId == category.Id);
-        var total = await inCategory.CountAsync(cancellationToken);
-        if (!PageLinks.IsReachable(pageNumber, total, StorefrontCatalog.PageSize))
+
+        // A category can hold tens of thousands of listings: count only as far as the pager needs ("1,000+").
+        var cap = PageLinks.CountCap(pageNumber, StorefrontCatalog.PageSize);
+        var counted = await inCategory.Select(x => x.Product.Id).Take(cap + 1).CountAsync(cancellationToken);
+        if (!PageLinks.IsReachable(pageNumber, counted, StorefrontCatalog.PageSize))
         {
             return NotFound();
         }
 
-        Pages = new PageLinks(StorefrontUrls.Category(category.Slug), pageNumber, total, StorefrontCatalog.PageSize);
+        Pages = PageLinks.Capped(StorefrontUrls.Category(category.Slug), pageNumber, counted, cap, StorefrontCatalog.PageSize);
         Products = await inCategory.Newest().Skip(Pages.Skip).Take(StorefrontCatalog.PageSize).ToCardsAsync(db, cancellationToken);
         return Page();
     }

@@ -1,40 +1,50 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Media;
-using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Sellers;
 using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages.Products;
 
 /// <summary>One product with its seller and how to get it. One SQL command (product, seller and images together).</summary>
+[OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 {
     public sealed record ImageView(string StorageKey, string AltText);
 
+    /// <summary>What the page shows, all scalar columns: no owned type is projected whole, so EF reads only these.</summary>
     public sealed record ProductDetails(
         Guid Id,
         string Title,
         string Slug,
         string Description,
         int CategoryId,
-        Money Price,
+        long PriceAmount,
+        string PriceCurrency,
         string UnitLabel,
         int Stock,
         bool IsPerishable,
-        SeasonWindow Season,
+        int SeasonStartMonth,
+        int SeasonEndMonth,
         FulfilmentMethod AllowedFulfilment,
-        DateTime UpdatedAt,
         IReadOnlyList<ImageView> Images,
         bool HasVideo,
         string SellerName,
         string SellerSlug,
-        SellerLocation SellerLocation,
-        FulfilmentOptions SellerFulfilment);
+        string SellerTown,
+        string? SellerRegion,
+        SellerTerms SellerTerms)
+    {
+        public Money Price => new(PriceAmount, PriceCurrency);
+
+        public SeasonWindow Season => new(SeasonStartMonth, SeasonEndMonth);
+    }
 
     public ProductDetails Product { get; private set; } = null!;
 
@@ -42,11 +52,9 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 
     public Category? Category => StorefrontUrls.FindCategory(Product.CategoryId);
 
-    public FulfilmentTerms Fulfilment => new(Product.SellerFulfilment, Product.SellerLocation.Town, Product.AllowedFulfilment);
+    public FulfilmentTerms Fulfilment => new(Product.SellerTerms, Product.SellerTown, Product.AllowedFulfilment);
 
-    public string SellerPlace => Product.SellerLocation.Region is null
-        ? Product.SellerLocation.Town
-        : $"{Product.SellerLocation.Town}, {Product.SellerLocation.Region}";
+    public string SellerPlace => Product.SellerRegion is null ? Product.SellerTown : $"{Product.SellerTown}, {Product.SellerRegion}";
 
     public async Task<IActionResult> OnGetAsync(string sellerSlug, string productSlug, CancellationToken cancellationToken)
     {
@@ -58,20 +66,33 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
                 x.Product.Slug,
                 x.Product.Description,
                 x.Product.CategoryId,
-                x.Product.Price,
+                x.Product.Price.Amount,
+                x.Product.Price.Currency,
                 x.Product.UnitLabel,
                 x.Product.Stock,
                 x.Product.IsPerishable,
-                x.Product.Season,
+                x.Product.Season.StartMonth,
+                x.Product.Season.EndMonth,
                 x.Product.AllowedFulfilment,
-                x.Product.UpdatedAt,
                 x.Product.Images.OrderBy(i => i.SortOrder).Select(i => new ImageView(i.StorageKey, i.AltText)).ToList(),
                 db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
                     && v.ProductTags.Any(t => t.ProductId == x.Product.Id)),
                 x.Seller.Name,
                 x.Seller.Slug,
-                x.Seller.Location,
-                x.Seller.Fulfilment))
+                x.Seller.Location.Town,
+                x.Seller.Location.Region,
+                new SellerTerms(
+                    x.Seller.Fulfilment.OffersShipping,
+                    x.Seller.Fulfilment.ShippingFee.Amount,
+                    x.Seller.Fulfilment.FreeShippingOver.Amount,
+                    x.Seller.Fulfilment.OffersLocalDelivery,
+                    x.Seller.Fulfilment.DeliveryRadiusKm,
+                    x.Seller.Fulfilment.LocalDeliveryFee.Amount,
+                    x.Seller.Fulfilment.OffersPickup,
+                    x.Seller.Fulfilment.PickupAddress,
+                    x.Seller.Fulfilment.PickupHours,
+                    x.Seller.Fulfilment.PickupInstructions,
+                    x.Seller.Fulfilment.ShippingFee.Currency)))
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null)
         {

@@ -16,7 +16,7 @@ public sealed class ListedProduct
     public required Seller Seller { get; init; }
 }
 
-/// <summary>The columns a product card needs, read in one query.</summary>
+/// <summary>The columns a product card needs, read in one query (scalars only: projecting <c>Money</c> whole reads the whole row).</summary>
 public sealed record ProductCardRow(
     string Title,
     string Slug,
@@ -24,14 +24,15 @@ public sealed record ProductCardRow(
     string SellerSlug,
     string Town,
     string? Region,
-    Money Price,
+    long PriceAmount,
+    string PriceCurrency,
     string UnitLabel,
     int Stock,
     int CategoryId,
     bool HasVideo)
 {
     public ProductCardView ToView() =>
-        ProductCardView.For(Title, Slug, SellerName, SellerSlug, Town, Region, Price, UnitLabel, Stock, CategoryId, HasVideo);
+        ProductCardView.For(Title, Slug, SellerName, SellerSlug, Town, Region, new Money(PriceAmount, PriceCurrency), UnitLabel, Stock, CategoryId, HasVideo);
 }
 
 /// <summary>
@@ -65,7 +66,8 @@ public static class StorefrontCatalog
                 x.Seller.Slug,
                 x.Seller.Location.Town,
                 x.Seller.Location.Region,
-                x.Product.Price,
+                x.Product.Price.Amount,
+                x.Product.Price.Currency,
                 x.Product.UnitLabel,
                 x.Product.Stock,
                 x.Product.CategoryId,

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using RuralMarket.Infrastructure.Geo;
 using RuralMarket.Infrastructure.Search;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.NearMe;
 using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages.Search;
 
+[OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class IndexModel(ICatalogSearch search, IPostalCodeDirectory postalCodes) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Sellers;
-using RuralMarket.Infrastructure.Content;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Categories;
 using RuralMarket.Web.Pages.Products;
 using RuralMarket.Web.Pages.Shared;
@@ -14,14 +15,19 @@ namespace RuralMarket.Web.Pages.Sellers;
 /// A seller's shop: their story, where they are, how buyers get their goods, and their products a page at a
 /// time. Three SQL commands: the seller, the product count, the page of products.
 /// </summary>
-public sealed class ShowModel(RuralMarketDbContext db) : PageModel
+[OutputCache(PolicyName = StorefrontCache.Policy)]
+public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : PageModel
 {
-    public sealed record SellerProfile(string Name, string Slug, string Story, SellerLocation Location, FulfilmentOptions Fulfilment);
+    /// <summary>The seller's columns the page shows, as scalars (an owned type projected whole reads the whole row).</summary>
+    public sealed record SellerProfile(Guid Id, int Version, string Name, string Slug, string Story, string Town, string? Region, SellerTerms Terms)
+    {
+        public string Place => Region is null ? Town : $"{Town}, {Region}";
+    }
 
     public SellerProfile Seller { get; private set; } = null!;
 
-    /// <summary>The story as sanitized HTML: safe to write raw.</summary>
-    public string StoryHtml { get; private set; } = "";
+    /// <summary>The story as sanitized HTML (safe to write raw) and as a plain-text summary.</summary>
+    public SellerStory Story { get; private set; } = new("", "");
 
     public IReadOnlyList<ProductCardView> Products { get; private set; } = [];
 
@@ -36,7 +42,26 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 
         var seller = await db.Sellers.AsNoTracking()
             .Where(s => s.Slug == sellerSlug && s.Status == SellerStatus.Approved)
-            .Select(s => new { s.Id, Profile = new SellerProfile(s.Name, s.Slug, s.Story, s.Location, s.Fulfilment) })
+            .Select(s => new SellerProfile(
+                s.Id,
+                s.Version,
+                s.Name,
+                s.Slug,
+                s.Story,
+                s.Location.Town,
+                s.Location.Region,
+                new SellerTerms(
+                    s.Fulfilment.OffersShipping,
+                    s.Fulfilment.ShippingFee.Amount,
+                    s.Fulfilment.FreeShippingOver.Amount,
+                    s.Fulfilment.OffersLocalDelivery,
+                    s.Fulfilment.DeliveryRadiusKm,
+                    s.Fulfilment.LocalDeliveryFee.Amount,
+                    s.Fulfilment.OffersPickup,
+                    s.Fulfilment.PickupAddress,
+                    s.Fulfilment.PickupHours,
+                    s.Fulfilment.PickupInstructions,
+                    s.Fulfilment.ShippingFee.Currency)))
             .FirstOrDefaultAsync(cancellationToken);
         if (seller is null)
         {
@@ -51,9 +76,9 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
             return NotFound();
         }
 
-        Seller = seller.Profile;
-        StoryHtml = SafeMarkdown.ToHtml(seller.Profile.Story);
-        Pages = new PageLinks(StorefrontUrls.Seller(seller.Profile.Slug), pageNumber, total, StorefrontCatalog.PageSize);
+        Seller = seller;
+        Story = stories.For(seller.Id, seller.Version, seller.Story);
+        Pages = new PageLinks(StorefrontUrls.Seller(seller.Slug), pageNumber, total, StorefrontCatalog.PageSize);
         Products = await theirs.Newest().Skip(Pages.Skip).Take(StorefrontCatalog.PageSize).ToCardsAsync(db, cancellationToken);
         return Page();
     }
