@@ -18,7 +18,7 @@ public sealed class SellerApplications(RuralMarketDbContext db, TimeProvider clo
     {
         if (await db.Sellers.AnyAsync(s => s.OwnerUserId == userId, cancellationToken))
         {
-            return SellingOutcome.Refused("You have already applied. Here is where your application stands.");
+            return SellingOutcome.AlreadyApplied;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,7 +46,7 @@ public sealed class SellerApplications(RuralMarketDbContext db, TimeProvider clo
             // Two submits at once: the unique owner index let one through. Or another shop took the address meanwhile.
             db.ChangeTracker.Clear();
             return await db.Sellers.AnyAsync(s => s.OwnerUserId == userId, cancellationToken)
-                ? SellingOutcome.Refused("You have already applied. Here is where your application stands.")
+                ? SellingOutcome.AlreadyApplied
                 : SellingOutcome.Refused("Another shop took that name a moment ago. Please send the form again.");
         }
 

@@ -20,24 +20,32 @@ public sealed class ShopForm(IPostalCodeDirectory postalCodes)
     /// <summary>ModelState key (after the prefix) for messages about the ways to get goods as a whole.</summary>
     public const string FulfilmentKey = "Fulfilment";
 
+    /// <summary>
+    /// Judges every part even when some fields already have errors, so the seller sees all that needs fixing at
+    /// once; a part whose own fields are invalid is not built (which would only repeat their messages).
+    /// </summary>
     public ShopParts? Read(ShopInput input, ModelStateDictionary modelState, string prefix, string currency)
     {
-        if (!modelState.IsValid)
-        {
-            return null;
-        }
-
         string Key(string name) => $"{prefix}.{name}";
-        var location = ReadLocation(input, modelState, Key);
-        var fulfilment = ReadFulfilment(input, modelState, Key, currency);
-        try
+        bool Valid(params string[] names) => names.All(n => modelState.GetFieldValidationState(Key(n)) != ModelValidationState.Invalid);
+
+        var location = ReadLocation(input, modelState, Key, Valid);
+        var fulfilment = Valid(
+                nameof(ShopInput.PickupAddress), nameof(ShopInput.PickupHours), nameof(ShopInput.PickupInstructions),
+                nameof(ShopInput.DeliveryRadiusKm), nameof(ShopInput.LocalDeliveryFee), nameof(ShopInput.ShippingFee), nameof(ShopInput.FreeShippingOver))
+            ? ReadFulfilment(input, modelState, Key, currency)
+            : null;
+        if (Valid(nameof(ShopInput.Name)))
         {
-            // Checked here so a bad name is a field message now, not an exception when the seller is changed.
-            _ = Slug.From(input.Name);
-        }
-        catch (DomainException e)
-        {
-            modelState.AddModelError(Key(nameof(ShopInput.Name)), e.Message);
+            try
+            {
+                // Checked here so a bad name is a field message now, not an exception when the seller is changed.
+                _ = Slug.From(input.Name);
+            }
+            catch (DomainException e)
+            {
+                modelState.AddModelError(Key(nameof(ShopInput.Name)), e.Message);
+            }
         }
 
         return location is null || fulfilment is null || !modelState.IsValid
@@ -45,11 +53,21 @@ public sealed class ShopForm(IPostalCodeDirectory postalCodes)
             : new ShopParts(input.Name.Trim(), input.Story, location, fulfilment);
     }
 
-    private SellerLocation? ReadLocation(ShopInput input, ModelStateDictionary modelState, Func<string, string> key)
+    private SellerLocation? ReadLocation(ShopInput input, ModelStateDictionary modelState, Func<string, string> key, Func<string[], bool> valid)
     {
+        if (!valid([nameof(ShopInput.CountryCode)]))
+        {
+            return null;
+        }
+
         if (!string.Equals(input.CountryCode.Trim(), "US", StringComparison.OrdinalIgnoreCase))
         {
             modelState.AddModelError(key(nameof(ShopInput.CountryCode)), "For now shops can only be in the United States: enter US.");
+            return null;
+        }
+
+        if (!valid([nameof(ShopInput.PostalCode)]))
+        {
             return null;
         }
 
@@ -58,6 +76,11 @@ public sealed class ShopForm(IPostalCodeDirectory postalCodes)
             modelState.AddModelError(
                 key(nameof(ShopInput.PostalCode)),
                 $"We don't know the postal code “{input.PostalCode.Trim()}”. Enter your 5-digit ZIP code, like 05661.");
+            return null;
+        }
+
+        if (!valid([nameof(ShopInput.Town), nameof(ShopInput.Region)]))
+        {
             return null;
         }
 

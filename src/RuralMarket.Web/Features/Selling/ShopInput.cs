@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
 
 namespace RuralMarket.Web.Features.Selling;
@@ -88,9 +90,13 @@ public sealed class ShopInput
         PickupInstructions = fulfilment.PickupInstructions,
         OffersLocalDelivery = fulfilment.OffersLocalDelivery,
         DeliveryRadiusKm = fulfilment.OffersLocalDelivery ? fulfilment.DeliveryRadiusKm : null,
-        LocalDeliveryFee = fulfilment.LocalDeliveryFee.ToMajor(),
+        LocalDeliveryFee = Major(fulfilment.LocalDeliveryFee),
         OffersShipping = fulfilment.OffersShipping,
-        ShippingFee = fulfilment.ShippingFee.ToMajor(),
-        FreeShippingOver = fulfilment.FreeShippingOver.ToMajor(),
+        ShippingFee = Major(fulfilment.ShippingFee),
+        FreeShippingOver = Major(fulfilment.FreeShippingOver),
     };
+
+    /// <summary>6.50, not 6.5: the amount with all of its currency's decimal places, as people write prices.</summary>
+    private static decimal Major(Money amount) =>
+        decimal.Parse(amount.ToMajor().ToString("F" + amount.DecimalPlaces.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
