@@ -8,14 +8,15 @@ using Microsoft.Extensions.Primitives;
 namespace RuralMarket.Web.Infrastructure;
 
 /// <summary>
-/// The antiforgery check for the two forms an output-cached storefront page shows to anonymous visitors ("Add to
-/// cart" and the home page's ZIP code). A cached page cannot hold a per-visitor token, so for a visitor who is
-/// <b>not signed in</b> the browser's own word that the form came from this site is accepted instead:
-/// <c>Sec-Fetch-Site: same-origin</c>, or else an <c>Origin</c> (or, failing that, <c>Referer</c>) naming this host.
-/// A post with none of these, or from another site, still needs a valid token (400 otherwise), and a signed-in user
-/// always needs one — their pages are never cached, so they always have it. Everything else on the page keeps
-/// Razor Pages' usual token check. What a forged anonymous post could do at worst is put something in a cart the
-/// attacker's page started; checkout, account and seller forms are untouched.
+/// The antiforgery check for the two forms a storefront page shows to anonymous visitors ("Add to cart" and the home
+/// page's ZIP code). A cached page cannot hold a per-visitor token, so anonymous visitors get none
+/// (<see cref="StorefrontCache.FormsCarryToken"/>) and, for a visitor who is <b>not signed in</b>, the browser's own
+/// word that the form came from this site is accepted instead: <c>Sec-Fetch-Site: same-origin</c>, or else an
+/// <c>Origin</c> (or, failing that, <c>Referer</c>) naming this host. A post with none of these, or from another
+/// site, needs a valid token (400 otherwise: it fails closed for a browser too old to say where it was), and a
+/// signed-in user always needs one — their pages are never cached and always carry it. Everything else on these
+/// pages keeps Razor Pages' usual token check. What a forged anonymous post could do at worst is put something in
+/// a cart the attacker's page started; checkout, account and seller forms are untouched.
 /// </summary>
 public sealed class SameOriginFormsFilter(IAntiforgery antiforgery, IOptions<PublicUrlOptions> publicUrl) : IAsyncAuthorizationFilter, IAntiforgeryPolicy
 {

@@ -31,8 +31,8 @@ public sealed class StorefrontCacheOptions
 /// a request is looked up and stored only when it is a GET/HEAD with no Authorization header, no signed-in user,
 /// and no cookie other than the buyer's location (which the key varies by) and the antiforgery cookie (cached pages
 /// carry no token); a response is stored only when it is a 200, sets no cookie, and is not marked no-store or
-/// private (antiforgery marks every page that holds a token no-store). Pages therefore render their forms without a
-/// token when <see cref="MayBeStored"/> says so; <see cref="SameOriginFormsFilter"/> accepts those posts.
+/// private (antiforgery marks every page that holds a token no-store). Pages therefore render their forms with a
+/// token only when <see cref="FormsCarryToken"/> says so; <see cref="SameOriginFormsFilter"/> accepts the others' posts.
 /// </para>
 /// </summary>
 public static class StorefrontCache
@@ -70,6 +70,14 @@ public static class StorefrontCache
     /// </summary>
     public static bool MayBeStored(HttpContext context) =>
         context.Features.Get<IOutputCacheFeature>()?.Context is { AllowCacheStorage: true };
+
+    /// <summary>
+    /// Whether the storefront's forms ("Add to cart", the ZIP code) carry an antiforgery token: only for a signed-in
+    /// user, whose pages are never cached. An anonymous visitor's post is vouched for by the browser instead
+    /// (<see cref="SameOriginFormsFilter"/>), so their page — cached or not — costs no token and sets no cookie.
+    /// </summary>
+    public static bool FormsCarryToken(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && !MayBeStored(context);
 
     /// <summary>
     /// Whether to read TempData (a flash message after a post): on a GET only when the request brings its cookie.

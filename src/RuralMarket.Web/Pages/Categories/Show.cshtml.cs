@@ -34,7 +34,8 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 
         // A category can hold tens of thousands of listings: count only as far as the pager needs ("1,000+").
         var cap = PageLinks.CountCap(pageNumber, StorefrontCatalog.PageSize);
-        var counted = await inCategory.Select(x => x.Product.Id).Take(cap + 1).CountAsync(cancellationToken);
+        // (Ordered by the category it is filtered on: a no-op for the database, and EF sees an ordered Take.)
+        var counted = await inCategory.OrderBy(x => x.Product.CategoryId).Select(x => x.Product.Id).Take(cap + 1).CountAsync(cancellationToken);
         if (!PageLinks.IsReachable(pageNumber, counted, StorefrontCatalog.PageSize))
         {
             return NotFound();
