@@ -55,8 +55,9 @@ public sealed class CancelUnshippedOrders(
                     logger.LogInformation("Order {OrderId} cancelled automatically: not sent out in time", orderId);
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException)
+            catch (Exception ex) when (ex is DbUpdateException or DomainException)
             {
+                // A version conflict, or the dedup key of the email a racing worker just wrote: it cancelled the order.
                 logger.LogInformation(ex, "Order {OrderId} changed while being cancelled automatically; skipped", orderId);
             }
         }

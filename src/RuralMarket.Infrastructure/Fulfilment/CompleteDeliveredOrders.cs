@@ -51,8 +51,9 @@ public sealed class CompleteDeliveredOrders(
                 await scopedDb.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Order {OrderId} completed automatically", orderId);
             }
-            catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException)
+            catch (Exception ex) when (ex is DbUpdateException or DomainException)
             {
+                // A version conflict, or the dedup key of the email a racing worker just wrote: it completed the order.
                 logger.LogInformation(ex, "Order {OrderId} changed while being completed automatically; skipped", orderId);
             }
         }

@@ -52,8 +52,9 @@ public sealed class ReleasePayouts(
             {
                 await ReleaseAsync(scope.ServiceProvider.GetRequiredService<RuralMarketDbContext>(), candidate.Id, cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException)
+            catch (Exception ex) when (ex is DbUpdateException or DomainException)
             {
+                // A version conflict, or the dedup key of the email a racing worker just wrote: it released the payout.
                 logger.LogInformation(ex, "Payout {PayoutId} changed while being released; skipped", candidate.Id);
             }
         }

@@ -123,8 +123,9 @@ public sealed class DetailModel(RuralMarketDbContext db, SellerOrderActions acti
         {
             return await RedisplayAsync(parsed, StatusCodes.Status409Conflict, ex.Message, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A version conflict, or the step's email already written by a double-clicked twin of this request.
             return await RedisplayAsync(parsed, StatusCodes.Status409Conflict, "This order changed while you were working on it. Here it is as it is now; check it and try again.", cancellationToken);
         }
 
