@@ -75,12 +75,24 @@ public abstract class FulfilmentTimerTests(AppFactory app)
         var problem = await DeliveredAsync();
         var disputed = await app.PaidOrderAsync(problem.Seller, problem.Product, FulfilmentMethod.Shipping);
         await DeliverAsync(disputed);
+        var buyerPage = await problem.Buyer.Browser.GetPageAsync(problem.BuyerUrl);
+        var empty = await (await problem.Buyer.Browser.SubmitAsync(buyerPage, "form#problem", new Dictionary<string, string> { ["Problem.Description"] = "" })).ExpectRefusalAsync(HttpStatusCode.BadRequest);
+        empty.QuerySelector("[data-valmsg-for='Problem.Description']")!.TextContent.Should().Contain("Tell us what is wrong.");
+        using (var reported = await problem.Buyer.Browser.SubmitAsync(buyerPage, "form#problem", new Dictionary<string, string> { ["Problem.Description"] = "Two of the apples were bruised." }))
+        {
+            reported.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        // Disputes arrive from the payment provider, not from a page.
         await app.WithDbAsync(async db =>
         {
-            (await db.Orders.SingleAsync(o => o.Id == problem.OrderId)).ReportProblem(problem.Buyer.UserId, "Two of the apples were bruised.");
             (await db.Orders.SingleAsync(o => o.Id == disputed.OrderId)).OpenDispute();
             return await db.SaveChangesAsync();
         });
+        await app.RunJobsAsync();
+        (await app.MailToAsync(problem.Seller.OwnerEmail)).Should().ContainSingle(m => m.Subject == $"Problem reported with order {problem.DisplayNumber}")
+            .Which.TextBody.Should().Contain("Two of the apples were bruised.");
+        (await problem.Buyer.Browser.GetPageAsync(problem.BuyerUrl)).QuerySelector("form#problem").Should().BeNull("a problem is reported once");
 
         app.Clock.Advance(Defaults.AutoCompleteAfter + TimeSpan.FromHours(1));
         await app.RunTaskAsync<CompleteDeliveredOrders>();
@@ -141,7 +153,7 @@ public abstract class FulfilmentTimerTests(AppFactory app)
         failed.Status.Should().Be(PayoutStatus.Failed);
         failed.FailureReason.Should().Contain("bank said no");
         (await (await app.SignInAsSellerAsync(order.Seller)).GetPageAsync("/Seller/Payouts")).QuerySelector(".payout-list")!.TextContent
-            .Should().Contain("Failed: The bank said no. We retry automatically.");
+            .Should().Contain("Failed — The bank said no. We retry automatically.");
 
         await RunReleaseWithAsync(provider);
         (await app.PayoutAsync(order)).Attempts.Should().Be(1, "the back-off has not passed");

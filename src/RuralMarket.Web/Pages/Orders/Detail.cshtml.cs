@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,34 @@ public sealed class DetailModel(RuralMarketDbContext db, BuyerOrderActions actio
 
     public Task<IActionResult> OnPostReceivedAsync(string number, CancellationToken cancellationToken) =>
         ActAsync(number, n => actions.ConfirmReceivedAsync(n, BuyerUserId, cancellationToken), "Thank you — the order is complete.", cancellationToken);
+
+    public sealed class ProblemInput
+    {
+        [Required(ErrorMessage = "Tell us what is wrong.")]
+        [StringLength(2000, ErrorMessage = "Keep it under 2,000 characters.")]
+        [Display(Name = "What is wrong?")]
+        public string? Description { get; set; }
+    }
+
+    public ProblemInput Problem { get; private set; } = new();
+
+    public async Task<IActionResult> OnPostProblemAsync(string number, [Bind(Prefix = "Problem")] ProblemInput input, CancellationToken cancellationToken)
+    {
+        Problem = input;
+        if (!ModelState.IsValid)
+        {
+            if (!OrderText.TryParseNumber(number, out var parsed) || await LoadAsync(parsed, cancellationToken) is not { } order)
+            {
+                return NotFound();
+            }
+
+            Order = order;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return await ActAsync(number, n => actions.ReportProblemAsync(n, BuyerUserId, input.Description!, cancellationToken), "Thank you for telling us. The seller has been asked to sort it out; the order stays open until then.", cancellationToken);
+    }
 
     private async Task<IActionResult> ActAsync(string number, Func<long, Task<bool>> act, string done, CancellationToken cancellationToken)
     {
@@ -93,6 +122,7 @@ public sealed class DetailModel(RuralMarketDbContext db, BuyerOrderActions actio
                 o.CancellationReason,
                 o.IsDisputed,
                 o.ProblemReported,
+                o.ProblemDescription,
                 o.Lines.OrderBy(l => l.Title).Select(l => new LineView(l.Title, l.UnitPrice, l.Quantity, l.LineTotal)).ToList(),
                 o.StatusHistory.OrderBy(h => h.At).Select(h => new StepView(h.To, h.At, h.Note)).ToList()))
             .AsSplitQuery()
@@ -121,6 +151,7 @@ public sealed class DetailModel(RuralMarketDbContext db, BuyerOrderActions actio
         string? CancellationReason,
         bool IsDisputed,
         bool ProblemReported,
+        string? ProblemDescription,
         List<LineView> Lines,
         List<StepView> Timeline)
     {
@@ -129,6 +160,9 @@ public sealed class DetailModel(RuralMarketDbContext db, BuyerOrderActions actio
         public bool CanCancel => Domain.Ordering.Order.BuyerMayCancel(Status);
 
         public bool CanConfirmReceived => Domain.Ordering.Order.CanBeCompleted(Status, IsDisputed, ProblemReported);
+
+        /// <summary>Offered once the goods reached the buyer and until the order completes on its own.</summary>
+        public bool CanReportProblem => Status is OrderStatus.Delivered or OrderStatus.PickedUp && !ProblemReported;
     }
 
     public sealed record LineView(string Title, Money UnitPrice, int Quantity, Money LineTotal);

@@ -47,12 +47,12 @@ public sealed record PayoutView(
     public static string State(PayoutView payout, bool waitingForAccount) => payout switch
     {
         { Status: PayoutStatus.Paid } => $"Paid {When(payout.PaidAt)}, transfer {payout.TransferId}{(payout.IsTest ? " — TEST — no money moved" : "")}",
-        { Status: PayoutStatus.Reversed } => $"Reversed: {payout.ReversalReason}",
-        { OnHold: true } => $"On hold: {payout.HoldReason}",
-        { Status: PayoutStatus.Pending } => "Pending: released once the order is complete",
+        { Status: PayoutStatus.Reversed } => $"Reversed — {payout.ReversalReason}",
+        { OnHold: true } => $"On hold — {payout.HoldReason}",
+        { Status: PayoutStatus.Pending } => "Pending — released once the order is complete",
         { Status: PayoutStatus.Releasable } when waitingForAccount => "Releasable — waiting for your payout account",
         { Status: PayoutStatus.Releasable } => $"Releasable from {When(payout.ReleasableAt)}",
-        { Status: PayoutStatus.Failed } => $"Failed: {payout.FailureReason} We retry automatically.",
+        { Status: PayoutStatus.Failed } => $"Failed — {payout.FailureReason} We retry automatically.",
         _ => Label(payout.Status),
     };
 
