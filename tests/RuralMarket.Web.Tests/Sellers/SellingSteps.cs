@@ -76,8 +76,9 @@ public static class SellingSteps
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
             .Concat(values)
             .ToList();
-        using var content = new FormUrlEncodedContent(fields);
-        return await browser.PostAsync(new Uri(browser.BaseAddress!, action.Split('#')[0]), content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(browser.BaseAddress!, action.Split('#')[0])) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", browser.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return await browser.SendAsync(request);
     }
 
     /// <summary>Submits a form whose action has a "?handler=…" query.</summary>
