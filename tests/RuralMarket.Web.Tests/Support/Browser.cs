@@ -39,8 +39,8 @@ public static class Browser
         }
 
         fields.AddRange(values);
-        // A string target keeps "?handler=…" as a query (a relative Uri built from it escaped the '?').
-        var target = new Uri(form.Action).PathAndQuery;
+        // Absolute, so "?handler=…" stays a query: on Linux a bare "/path?x" string is taken for a file path and the '?' escaped.
+        var target = new Uri(client.BaseAddress!, new Uri(form.Action).PathAndQuery);
 
         // Like every current browser, say which site the form was on (the storefront's cached pages rely on it).
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) };
