@@ -59,8 +59,10 @@ public static class SellerOrderSteps
         var anyPage = await browser.GetPageAsync("/Seller");
         var token = anyPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
-        using var content = new FormUrlEncodedContent(fields);
-        return await browser.PostAsync(new Uri($"{url}/{handler}", UriKind.Relative), content);
+        // Like the shared test browser, say which site the form came from.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{url}/{handler}", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", browser.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return await browser.SendAsync(request);
     }
 
     public static async Task<IHtmlDocument> ExpectRefusalAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.Conflict)
