@@ -86,6 +86,7 @@ public static class WebSetup
         services.AddNearMe();
         services.AddProblemDetails();
         services.AddCart();
+        Features.SellerProducts.SellerProductsSetup.AddSellerProducts(services);
         services.AddStorefrontCache();
         services.AddSelling();
         services.AddRateLimiter(options =>
@@ -165,6 +166,7 @@ public static class WebSetup
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
+        Endpoints.MediaEndpoints.MapMediaEndpoints(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
