@@ -24,7 +24,8 @@ public abstract partial class BuyFromTwoSellersTests(LiveApp app)
         var page = journey.Page;
         var main = page.GetByRole(AriaRole.Main);
         await page.GotoAsync("/");
-        await page.SignInAsync(DemoPeople.Buyer, DemoPeople.Password);
+        // A new buyer, so their orders page holds exactly this purchase (the demo buyer has seeded orders).
+        await page.SignInAsync(await app.NewPersonAsync("Dana Buyer"), DemoPeople.Password);
         await Expect(page.MainNavigation().GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
 
         // Search → product → add, from two sellers.
@@ -71,8 +72,8 @@ public abstract partial class BuyFromTwoSellersTests(LiveApp app)
         // The buyer's orders.
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).TapAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your orders", Level = 1, Exact = true })).ToBeVisibleAsync();
-        // The demo buyer also has the seeded orders of the demo seller; these two are the new ones.
         var orders = main.GetByRole(AriaRole.Listitem);
+        await Expect(orders).ToHaveCountAsync(2);
         await Expect(orders.Filter(new() { HasText = DemoProducts.MapleSyrupSeller })).ToHaveCountAsync(1);
         await Expect(orders.Filter(new() { HasText = DemoProducts.CuttingBoardSeller })).ToHaveCountAsync(1);
         await journey.ScreenshotAsync("orders", fullPage: true);

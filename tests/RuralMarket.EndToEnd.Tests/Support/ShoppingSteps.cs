@@ -70,6 +70,27 @@ public static class ShoppingSteps
     }
 
     /// <summary>
+    /// From the cart: checks out, fills the details, pays on the local test payment page and waits for the
+    /// confirmation. Returns the (first) order number it shows, e.g. "RM-000042".
+    /// </summary>
+    public static async Task<string> CheckOutAndPayAsync(this IPage page, TimeSpan backgroundWorkLimit)
+    {
+        var main = page.GetByRole(AriaRole.Main);
+        await main.GetByRole(AriaRole.Link, new() { Name = "Checkout", Exact = true }).TapAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Checkout", Level = 1, Exact = true })).ToBeVisibleAsync();
+        await page.FillCheckoutDetailsAsync();
+        await main.GetByRole(AriaRole.Button, new() { Name = "Place order and pay", Exact = true }).TapAsync();
+        await Expect(page.GetByRole(AriaRole.Note)).ToHaveTextAsync("TEST PAYMENT — no money moves");
+        await main.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Pay \$\d") }).TapAsync();
+        var thanks = page.GetByRole(AriaRole.Heading, new() { Name = "Thank you — your order is placed", Level = 1 });
+        await page.ReloadUntilVisibleAsync(thanks, backgroundWorkLimit);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment confirmed");
+        var number = System.Text.RegularExpressions.Regex.Match(await main.InnerTextAsync(), @"RM-\d{6}");
+        number.Success.Should().BeTrue("the confirmation shows the order number");
+        return number.Value;
+    }
+
+    /// <summary>
     /// Reloads the page until <paramref name="locator"/> is visible: for pages that show the result of background
     /// work (a checkout being confirmed). Each attempt waits up to a second for the locator before reloading.
     /// </summary>
