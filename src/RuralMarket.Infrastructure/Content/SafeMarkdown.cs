@@ -7,14 +7,18 @@ using Markdig.Syntax;
 namespace RuralMarket.Infrastructure.Content;
 
 /// <summary>
-/// Turns markdown written by sellers into HTML that is safe to put on a page: scripts, event handlers,
-/// iframes, styles and images from other hosts are removed, and every link is marked as user content.
+/// Turns markdown written by sellers into HTML that is safe to put on a page: raw HTML is shown as text,
+/// and scripts, event handlers, iframes, styles and images from other hosts never reach the page; every
+/// link is marked as user content.
 /// </summary>
 public static class SafeMarkdown
 {
     private const string LinkRel = "nofollow ugc noopener";
 
+    // Raw HTML typed into a story is shown as the text it is (a seller who types "<script>" sees it on the
+    // page, nothing runs); the sanitizer below still guards what markdown itself produces.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
         .UseAutoLinks()
         .UseEmphasisExtras()
         .Build();
