@@ -48,6 +48,26 @@ public abstract class DashboardTests(AppFactory app)
         var sellerRoleWithoutShop = await app.SignInAsync($"noshop.{Guid.NewGuid():N}@example.com", Roles.Seller);
         await sellerRoleWithoutShop.GetPageAsync("/Seller", HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("/Seller")]
+    [InlineData("/Seller/Orders")]
+    [InlineData("/Seller/Products")]
+    [InlineData("/Seller/Products/New")]
+    [InlineData("/Seller/Products/Import")]
+    [InlineData("/Seller/Products/Export")]
+    [InlineData("/Seller/Payouts")]
+    [InlineData("/Seller/Profile")]
+    public async Task No_seller_page_opens_for_a_buyer_or_an_anonymous_visitor(string path)
+    {
+        var buyer = await app.BuyerAsync();
+        await buyer.Browser.GetPageAsync(path, HttpStatusCode.Forbidden);
+
+        using var anonymous = app.CreateBrowser();
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/Account/SignIn");
+    }
 }
 
 public sealed class SqliteDashboardTests(SqliteApp app) : DashboardTests(app), IClassFixture<SqliteApp>;
