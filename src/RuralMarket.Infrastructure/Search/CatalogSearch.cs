@@ -76,6 +76,7 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
                 r.Product.CreatedAt,
                 HasVideo = db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
                     && (v.SellerId == r.Seller.Id || v.ProductTags.Any(t => t.ProductId == r.Product.Id))),
+                CoverImageKey = r.Product.Images.OrderBy(i => i.SortOrder).Select(i => i.StorageKey).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -84,7 +85,7 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
             var distance = query.Origin is { } origin ? new GeoPoint(r.Latitude, r.Longitude).DistanceKmTo(origin) : (double?)null;
             return new CatalogSearchHit(
                 r.Id, r.Title, r.Slug, r.SellerName, r.SellerSlug, r.Town, r.Region, r.Price, r.UnitLabel, r.Stock, r.CategoryId, r.CreatedAt,
-                r.HasVideo, distance, distance is { } km && NearbySellers.DeliversTo(r.OffersLocalDelivery, r.DeliveryRadiusKm, km));
+                r.HasVideo, distance, distance is { } km && NearbySellers.DeliversTo(r.OffersLocalDelivery, r.DeliveryRadiusKm, km), r.CoverImageKey);
         }).ToList();
         return new CatalogSearchResults(items, total, page, PageSize, sort, loose);
     }

@@ -18,7 +18,8 @@ public sealed record CatalogSearchHit(
     DateTime CreatedAt,
     bool HasVideo,
     double? DistanceKm,
-    bool DeliversToBuyer);
+    bool DeliversToBuyer,
+    string? CoverImageKey = null);
 
 /// <summary>The same contract from every provider.</summary>
 public sealed record CatalogSearchResults(

@@ -36,6 +36,17 @@ public abstract class ProductPhotoTests(AppFactory app)
         var sources = img.GetAttribute("srcset")!.Split(", ").Select(s => s.Split(' ')).ToList();
         sources.Select(s => s[1]).Should().Equal("320w", "640w", "1280w");
 
+        // The first photo is the product's card wherever it is listed: the shop and search results.
+        foreach (var listing in new[] { $"/s/{seller.Shop.Slug}", "/search?q=Heirloom+tomatoes" })
+        {
+            var card = (await anonymous.GetPageAsync(listing)).QuerySelectorAll(".product-card")
+                .Single(c => c.TextContent.Contains("Heirloom tomatoes", StringComparison.Ordinal));
+            var cover = card.QuerySelector(".thumb img")!;
+            cover.GetAttribute("loading").Should().Be("lazy", listing);
+            cover.GetAttribute("src").Should().EndWith("/320.webp", "a phone loads the smallest copy first");
+            cover.GetAttribute("srcset").Should().Be(img.GetAttribute("srcset"));
+        }
+
         foreach (var source in sources)
         {
             using var response = await anonymous.GetAsync(new Uri(source[0], UriKind.Relative));

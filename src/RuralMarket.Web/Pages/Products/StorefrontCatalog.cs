@@ -29,10 +29,11 @@ public sealed record ProductCardRow(
     string UnitLabel,
     int Stock,
     int CategoryId,
-    bool HasVideo)
+    bool HasVideo,
+    string? CoverImageKey)
 {
     public ProductCardView ToView() =>
-        ProductCardView.For(Title, Slug, SellerName, SellerSlug, Town, Region, new Money(PriceAmount, PriceCurrency), UnitLabel, Stock, CategoryId, HasVideo);
+        ProductCardView.For(Title, Slug, SellerName, SellerSlug, Town, Region, new Money(PriceAmount, PriceCurrency), UnitLabel, Stock, CategoryId, HasVideo, coverImageKey: CoverImageKey);
 }
 
 /// <summary>
@@ -55,7 +56,7 @@ public static class StorefrontCatalog
     public static IQueryable<ListedProduct> Newest(this IQueryable<ListedProduct> products) =>
         products.OrderByDescending(x => x.Product.CreatedAt).ThenByDescending(x => x.Product.Id);
 
-    /// <summary>Reads a page of cards; the video flag is a correlated EXISTS, so it is still one command.</summary>
+    /// <summary>Reads a page of cards; the video flag and the first photo are correlated subqueries, so it is still one command.</summary>
     public static async Task<IReadOnlyList<ProductCardView>> ToCardsAsync(this IQueryable<ListedProduct> products, RuralMarketDbContext db, CancellationToken cancellationToken)
     {
         var rows = await products
@@ -72,7 +73,8 @@ public static class StorefrontCatalog
                 x.Product.Stock,
                 x.Product.CategoryId,
                 db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
-                    && v.ProductTags.Any(t => t.ProductId == x.Product.Id))))
+                    && v.ProductTags.Any(t => t.ProductId == x.Product.Id)),
+                x.Product.Images.OrderBy(i => i.SortOrder).Select(i => i.StorageKey).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToView())];
     }

@@ -18,7 +18,8 @@ public sealed record ProductCardView(
     int Stock,
     string CategoryName,
     bool HasVideo = false,
-    double? DistanceKm = null)
+    double? DistanceKm = null,
+    string? CoverImageKey = null)
 {
     /// <summary>At or below this many units the card says "Only N left".</summary>
     public const int LowStockThreshold = 5;
@@ -40,7 +41,8 @@ public sealed record ProductCardView(
         int stock,
         int categoryId,
         bool hasVideo = false,
-        double? distanceKm = null) =>
+        double? distanceKm = null,
+        string? coverImageKey = null) =>
         new(
             title,
             StorefrontUrls.Product(sellerSlug, productSlug),
@@ -53,5 +55,6 @@ public sealed record ProductCardView(
             stock,
             StorefrontUrls.CategoryName(categoryId),
             hasVideo,
-            distanceKm);
+            distanceKm,
+            coverImageKey);
 }
