@@ -253,6 +253,16 @@ public sealed class Order
         return Cancel("Cancelled by the buyer before preparation.", buyerUserId, clock);
     }
 
+    /// <summary>
+    /// The seller cancels, with a reason the buyer reads. Only paid orders: an unpaid one belongs to a checkout
+    /// still in flight, which settles or lapses on its own. Returns true when a refund is due.
+    /// </summary>
+    public bool CancelBySeller(string reason, string sellerUserId, TimeProvider clock)
+    {
+        Guard.That(WasPaid || Status == OrderStatus.Cancelled, "This order is not paid yet, so there is nothing to cancel: it lapses on its own if the buyer does not pay.");
+        return Cancel(reason, sellerUserId, clock);
+    }
+
     /// <summary>Returns true when money was taken and some of it is still to be refunded.</summary>
     public bool Cancel(string reason, string? byUserId, TimeProvider clock)
     {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Catalog;
-using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Ordering;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Jobs;
@@ -43,16 +42,7 @@ public sealed class SellerOrderActions(
     public Task<bool> CancelAsync(Guid sellerId, long number, string userId, string reason, CancellationToken cancellationToken) =>
         cancellation.CancelAsync(
             o => o.Number == number && o.SellerId == sellerId,
-            o =>
-            {
-                // An unpaid order belongs to a checkout still in flight: it settles (or lapses) on its own.
-                if (!o.WasPaid && o.Status != OrderStatus.Cancelled)
-                {
-                    throw new DomainException("This order is not paid yet, so there is nothing to cancel: it lapses on its own if the buyer does not pay.");
-                }
-
-                return o.Cancel(reason, userId, clock);
-            },
+            o => o.CancelBySeller(reason, userId, clock),
             Canceller.Seller,
             userId,
             cancellationToken);
