@@ -57,6 +57,9 @@ public sealed class VideoListing
 
     public string? PosterKey { get; private set; }
 
+    /// <summary>The seller's original upload in media storage; kept until the transcoded outputs are stored.</summary>
+    public string? SourceKey { get; private set; }
+
     /// <summary>WebVTT captions, when the seller has added them.</summary>
     public string? CaptionsKey { get; private set; }
 
@@ -152,6 +155,20 @@ public sealed class VideoListing
             : "A ready video cannot fail.");
         FailureReason = Guard.Text(reason, "A failure reason", 1000);
         Status = VideoStatus.Failed;
+        Version++;
+    }
+
+    /// <summary>Where the original upload was stored (before probing, or again after a retry).</summary>
+    public void AttachSource(string sourceKey)
+    {
+        SourceKey = Guard.Text(sourceKey, "A source key", 400);
+        Version++;
+    }
+
+    /// <summary>The original is no longer kept (the outputs are stored, or the upload was discarded).</summary>
+    public void ForgetSource()
+    {
+        SourceKey = null;
         Version++;
     }
 

@@ -28,6 +28,9 @@ public sealed class Checkout
 
     public string? ProviderReference { get; private set; }
 
+    /// <summary>The provider's id for the captured payment (e.g. a Stripe charge), once paid; refunds and transfers point at it.</summary>
+    public string? PaymentReference { get; private set; }
+
     public CheckoutStatus Status { get; private set; }
 
     public string? FailureReason { get; private set; }
@@ -88,9 +91,10 @@ public sealed class Checkout
         Version++;
     }
 
-    public void MarkPaid(TimeProvider clock)
+    public void MarkPaid(TimeProvider clock, string? paymentReference = null)
     {
         RequireAwaitingPayment("paid");
+        PaymentReference = Guard.OptionalText(paymentReference, "A payment reference", 255);
         Status = CheckoutStatus.Paid;
         PaidAt = clock.GetUtcNow().UtcDateTime;
         Version++;

@@ -26,6 +26,10 @@ public abstract class RuralMarketDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<VideoListing> Videos => Set<VideoListing>();
 
+    public DbSet<VideoTagClick> VideoTagClicks => Set<VideoTagClick>();
+
+    public DbSet<SellerFollow> SellerFollows => Set<SellerFollow>();
+
     public DbSet<Cart> Carts => Set<Cart>();
 
     public DbSet<Checkout> Checkouts => Set<Checkout>();
@@ -34,9 +38,13 @@ public abstract class RuralMarketDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
 
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
 

@@ -291,6 +291,17 @@ public class VideoListingTests
     }
 
     [Fact]
+    public void The_original_upload_is_remembered_until_it_is_no_longer_kept()
+    {
+        var video = NewVideo();
+
+        video.AttachSource("videos/abc/source.mp4");
+        video.SourceKey.Should().Be("videos/abc/source.mp4");
+        video.ForgetSource();
+        video.SourceKey.Should().BeNull();
+    }
+
+    [Fact]
     public void Captions_can_be_added_and_removed()
     {
         var video = VideoIn(VideoStatus.Ready);

@@ -88,6 +88,17 @@ public class CheckoutTests
     }
 
     [Fact]
+    public void Paying_keeps_the_providers_id_for_the_captured_payment()
+    {
+        var checkout = NewCheckout();
+
+        checkout.MarkPaid(_clock, "ch_3Px");
+
+        checkout.PaymentReference.Should().Be("ch_3Px");
+        NewCheckout().PaymentReference.Should().BeNull();
+    }
+
+    [Fact]
     public void A_settled_checkout_no_longer_lapses()
     {
         var checkout = NewCheckout();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Media;
 using RuralMarket.Domain.Sellers;
+using RuralMarket.Infrastructure.Identity;
 
 namespace RuralMarket.Infrastructure.Data.Configurations;
 
@@ -24,6 +25,7 @@ internal sealed class VideoListingConfiguration : IEntityTypeConfiguration<Video
         video.Property(v => v.Mp4FallbackKey).HasMaxLength(400);
         video.Property(v => v.PosterKey).HasMaxLength(400);
         video.Property(v => v.CaptionsKey).HasMaxLength(400);
+        video.Property(v => v.SourceKey).HasMaxLength(400);
         video.Property(v => v.Version).IsConcurrencyToken();
         video.HasIndex(v => new { v.SellerId, v.CreatedAt });
         video.HasIndex(v => new { v.Status, v.Published, v.Moderation, v.PublishedAt });
@@ -48,5 +50,33 @@ internal sealed class VideoListingConfiguration : IEntityTypeConfiguration<Video
             tag.HasIndex(t => t.ProductId);
         });
         video.Navigation(v => v.ProductTags).HasField("_productTags");
+    }
+}
+
+internal sealed class VideoTagClickConfiguration : IEntityTypeConfiguration<VideoTagClick>
+{
+    public void Configure(EntityTypeBuilder<VideoTagClick> click)
+    {
+        click.ToTable("VideoTagClicks");
+        click.HasKey(c => c.Id);
+        click.Property(c => c.Id).ValueGeneratedNever();
+        click.HasOne<VideoListing>().WithMany().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+        click.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+        click.Property(c => c.ViewerKey).HasMaxLength(450);
+        click.HasIndex(c => new { c.ViewerKey, c.ProductId, c.ClickedAt });
+        click.HasIndex(c => new { c.VideoId, c.ClickedAt });
+    }
+}
+
+internal sealed class SellerFollowConfiguration : IEntityTypeConfiguration<SellerFollow>
+{
+    public void Configure(EntityTypeBuilder<SellerFollow> follow)
+    {
+        follow.ToTable("SellerFollows");
+        follow.HasKey(f => new { f.UserId, f.SellerId });
+        follow.Property(f => f.UserId).HasMaxLength(450);
+        follow.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasOne<Seller>().WithMany().HasForeignKey(f => f.SellerId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasIndex(f => f.SellerId);
     }
 }

@@ -56,6 +56,7 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         checkout.Property(c => c.PaymentProvider).HasMaxLength(40);
         checkout.Property(c => c.ProviderReference).HasMaxLength(200);
         checkout.HasIndex(c => new { c.PaymentProvider, c.ProviderReference });
+        checkout.Property(c => c.PaymentReference).HasMaxLength(255);
         checkout.Property(c => c.FailureReason).HasMaxLength(1000);
         checkout.Property(c => c.Version).IsConcurrencyToken();
         checkout.ComplexProperty(c => c.Total).Columns("Total");

@@ -30,6 +30,40 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
     }
 }
 
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> refund)
+    {
+        refund.ToTable("Refunds");
+        refund.HasKey(r => r.Id);
+        refund.Property(r => r.Id).ValueGeneratedNever();
+        refund.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        refund.HasOne<Checkout>().WithMany().HasForeignKey(r => r.CheckoutId).OnDelete(DeleteBehavior.Restrict);
+        refund.ComplexProperty(r => r.Amount).Columns("Amount");
+        refund.ComplexProperty(r => r.ReversedFromSeller).Columns("ReversedFromSeller");
+        refund.Property(r => r.Reason).HasMaxLength(1000);
+        refund.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        refund.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        refund.HasIndex(r => r.IdempotencyKey).IsUnique();
+        refund.Property(r => r.ProviderRefundId).HasMaxLength(200);
+        refund.Property(r => r.TransferReversalId).HasMaxLength(200);
+        refund.HasIndex(r => new { r.OrderId, r.CreatedAt });
+    }
+}
+
+internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<PlatformSetting>
+{
+    public void Configure(EntityTypeBuilder<PlatformSetting> setting)
+    {
+        setting.ToTable("PlatformSettings");
+        setting.HasKey(s => s.Key);
+        setting.Property(s => s.Key).HasMaxLength(100);
+        setting.Property(s => s.Value).HasMaxLength(400);
+        setting.Property(s => s.UpdatedByUserId).HasMaxLength(450);
+        setting.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
 internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> report)
@@ -44,7 +78,12 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.Property(r => r.ResolutionNote).HasMaxLength(1000);
         report.Property(r => r.Version).IsConcurrencyToken();
         report.HasIndex(r => new { r.Status, r.Target, r.TargetId });
-        report.HasIndex(r => new { r.ReporterUserId, r.Target, r.TargetId });
+
+        // One open report per reporter and target; resolved ones stay as history.
+        report.HasIndex(r => new { r.ReporterUserId, r.Target, r.TargetId })
+            .HasDatabaseName("IX_Reports_OneOpenPerReporterAndTarget")
+            .IsUnique()
+            .HasFilter("\"Status\" = 'Open'");
     }
 }
 

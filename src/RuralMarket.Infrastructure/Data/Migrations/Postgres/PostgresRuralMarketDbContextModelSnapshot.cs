@@ -469,6 +469,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -500,6 +504,39 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "Published", "Moderation", "PublishedAt");
 
                     b.ToTable("Videos", (string)null);
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Media.VideoTagClick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AttributedOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClickedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VideoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViewerKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("VideoId", "ClickedAt");
+
+                    b.HasIndex("ViewerKey", "ProductId", "ClickedAt");
+
+                    b.ToTable("VideoTagClicks", (string)null);
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Ordering.Cart", b =>
@@ -568,6 +605,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("ProviderReference")
                         .HasMaxLength(200)
@@ -1007,6 +1048,89 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Payouts", (string)null);
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Payouts.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CheckoutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TransferReversalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "RuralMarket.Domain.Payouts.Refund.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("AmountAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("AmountCurrency");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReversedFromSeller", "RuralMarket.Domain.Payouts.Refund.ReversedFromSeller#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ReversedFromSellerAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("ReversedFromSellerCurrency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckoutId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "CreatedAt");
+
+                    b.ToTable("Refunds", (string)null);
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Sellers.Seller", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1201,6 +1325,25 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Sellers", (string)null);
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Sellers.SellerFollow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "SellerId");
+
+                    b.HasIndex("SellerId");
+
+                    b.ToTable("SellerFollows", (string)null);
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Trust.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1247,6 +1390,33 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TargetType", "TargetId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Trust.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Trust.Report", b =>
@@ -1301,7 +1471,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReporterUserId", "Target", "TargetId");
+                    b.HasIndex("ReporterUserId", "Target", "TargetId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reports_OneOpenPerReporterAndTarget")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "Target", "TargetId");
 
@@ -1679,6 +1852,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Renditions");
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Media.VideoTagClick", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Domain.Media.VideoListing", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Ordering.Cart", b =>
                 {
                     b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
@@ -1855,6 +2043,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Payouts.Refund", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Ordering.Checkout", null)
+                        .WithMany()
+                        .HasForeignKey("CheckoutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Sellers.Seller", b =>
                 {
                     b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
@@ -1903,6 +2106,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Sellers.SellerFollow", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Sellers.Seller", null)
+                        .WithMany()
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Trust.Report", b =>

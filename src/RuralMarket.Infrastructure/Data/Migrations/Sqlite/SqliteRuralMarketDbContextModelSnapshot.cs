@@ -442,6 +442,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -473,6 +477,39 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Published", "Moderation", "PublishedAt");
 
                     b.ToTable("Videos", (string)null);
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Media.VideoTagClick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttributedOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClickedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("VideoId", "ClickedAt");
+
+                    b.HasIndex("ViewerKey", "ProductId", "ClickedAt");
+
+                    b.ToTable("VideoTagClicks", (string)null);
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Ordering.Cart", b =>
@@ -540,6 +577,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("PaymentProvider")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderReference")
@@ -980,6 +1021,89 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Payouts", (string)null);
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Payouts.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckoutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferReversalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "RuralMarket.Domain.Payouts.Refund.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AmountAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AmountCurrency");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReversedFromSeller", "RuralMarket.Domain.Payouts.Refund.ReversedFromSeller#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReversedFromSellerAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReversedFromSellerCurrency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckoutId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "CreatedAt");
+
+                    b.ToTable("Refunds", (string)null);
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Sellers.Seller", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1174,6 +1298,25 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Sellers", (string)null);
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Sellers.SellerFollow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "SellerId");
+
+                    b.HasIndex("SellerId");
+
+                    b.ToTable("SellerFollows", (string)null);
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Trust.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1220,6 +1363,33 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TargetType", "TargetId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Trust.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Trust.Report", b =>
@@ -1274,7 +1444,10 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReporterUserId", "Target", "TargetId");
+                    b.HasIndex("ReporterUserId", "Target", "TargetId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reports_OneOpenPerReporterAndTarget")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "Target", "TargetId");
 
@@ -1652,6 +1825,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Renditions");
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Media.VideoTagClick", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Domain.Media.VideoListing", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Ordering.Cart", b =>
                 {
                     b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
@@ -1828,6 +2016,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RuralMarket.Domain.Payouts.Refund", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Ordering.Checkout", null)
+                        .WithMany()
+                        .HasForeignKey("CheckoutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralMarket.Domain.Sellers.Seller", b =>
                 {
                     b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
@@ -1876,6 +2079,21 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("RuralMarket.Domain.Sellers.SellerFollow", b =>
+                {
+                    b.HasOne("RuralMarket.Domain.Sellers.Seller", null)
+                        .WithMany()
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RuralMarket.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RuralMarket.Domain.Trust.Report", b =>
