@@ -28,13 +28,14 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         ["farm-stays-experiences"] = (9, "Farm stays & experiences"),
     };
 
-    // A card's columns: the product, its seller, and whether a ready, published, visible video tags it.
+    // A card's columns: the product, its seller, whether a ready, published, visible video tags it, and its first photo.
     private const string CardColumns = """
         p."Title", p."Slug", s."Name", s."Slug", s."Town", s."Region", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId",
         EXISTS (
             SELECT 1 FROM "Videos" AS v
             WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
-              AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))
+              AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id")),
+        (SELECT i."StorageKey" FROM "ProductImages" AS i WHERE i."ProductId" = p."Id" ORDER BY i."SortOrder" LIMIT 1) AS "Cover"
         """;
 
     // Search marks a card "video" when the seller has any video or one tags the product, and reads the seller's
@@ -45,7 +46,8 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
             SELECT 1 FROM "Videos" AS v
             WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
               AND (v."SellerId" = s."Id" OR EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))),
-        p."Id", p."CreatedAt", s."Latitude", s."Longitude", s."OffersLocalDelivery", s."DeliveryRadiusKm"
+        p."Id", p."CreatedAt", s."Latitude", s."Longitude", s."OffersLocalDelivery", s."DeliveryRadiusKm",
+        (SELECT i."StorageKey" FROM "ProductImages" AS i WHERE i."ProductId" = p."Id" ORDER BY i."SortOrder" LIMIT 1) AS "Cover"
         """;
 
     private const string Listed = """
@@ -68,7 +70,8 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
                 EXISTS (
                     SELECT 1 FROM "Videos" AS v
                     WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible'
-                      AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id"))
+                      AND EXISTS (SELECT 1 FROM "VideoProductTags" AS t WHERE v."Id" = t."VideoId" AND t."ProductId" = p."Id")),
+                (SELECT i."StorageKey" FROM "ProductImages" AS i WHERE i."ProductId" = p."Id" ORDER BY i."SortOrder" LIMIT 1) AS "Cover"
             FROM (
                 SELECT p."Id", p."Title", p."Slug", p."PriceAmount", p."PriceCurrency", p."UnitLabel", p."Stock", p."CategoryId", p."SeasonStartMonth", p."CreatedAt",
                        s."Name", s."Slug" AS "SellerSlug", s."Town", s."Region"
@@ -388,12 +391,22 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     private static async Task RenderCardsAsync(NpgsqlCommand command, HtmlPage page, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cover = reader.GetOrdinal("Cover");
         while (await reader.ReadAsync(cancellationToken))
         {
             var title = reader.GetString(0);
             var sellerSlug = reader.GetString(3);
             var stock = reader.GetInt32(9);
-            page.Raw("<li class=\"card product-card\"><div class=\"thumb\" aria-hidden=\"true\">").Text(title[..1]);
+            page.Raw("<li class=\"card product-card\"><div class=\"thumb\" aria-hidden=\"true\">");
+            if (reader.IsDBNull(cover))
+            {
+                page.Text(title[..1]);
+            }
+            else
+            {
+                page.Raw("<img src=\"/media/").Text(reader.GetString(cover)).Raw("\" alt=\"\" loading=\"lazy\" decoding=\"async\">");
+            }
+
             if (reader.GetBoolean(11))
             {
                 page.Raw("<span class=\"video-mark\">▶ video</span>");
