@@ -4,7 +4,7 @@ namespace RuralMarket.Web.Pages.Shared;
 
 /// <summary>
 /// What a product card shows, wherever products are listed (home, category, seller, search).
-/// Build it from a projection; the card renders it with <c>_ProductCard.cshtml</c>.
+/// Build it from a projection; lists render it with <c>_ProductGrid.cshtml</c>.
 /// </summary>
 public sealed record ProductCardView(
     string Title,
