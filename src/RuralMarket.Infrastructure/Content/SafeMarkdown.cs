@@ -45,24 +45,8 @@ public static class SafeMarkdown
     }
 
     /// <summary>The text without markup, on one line and cut at a word near <paramref name="maxLength"/> (for meta descriptions).</summary>
-    public static string ToPlainText(string? markdown, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return "";
-        }
-
-        var words = Markdown.ToPlainText(markdown, Pipeline)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var text = string.Join(' ', words);
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', maxLength - 1);
-        return string.Concat(text.AsSpan(0, cut > maxLength / 2 ? cut : maxLength - 1).TrimEnd(",.;:-—"), "…");
-    }
+    public static string ToPlainText(string? markdown, int maxLength) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : TextSummary.Of(Markdown.ToPlainText(markdown, Pipeline), maxLength);
 
     private static HtmlSanitizer CreateSanitizer()
     {
