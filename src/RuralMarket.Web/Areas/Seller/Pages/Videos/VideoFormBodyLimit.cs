@@ -27,7 +27,7 @@ public sealed class VideoFormBodyLimit(IOptions<VideoUploadOptions> options) : I
         var limit = options.Value.MaxFormBytes + FormOverheadBytes;
         if (http.Request.ContentLength is { } length && length > limit)
         {
-            context.Result = new RedirectResult($"{http.Request.PathBase}{http.Request.Path}?tooLarge={length - FormOverheadBytes}");
+            context.Result = new RedirectResult($"{http.Request.PathBase}{http.Request.Path}?tooLarge={length}");
             return;
         }
 
