@@ -54,7 +54,13 @@ public sealed class VideoUploadAcceptance(
             return UploadFinish.Kept($"Only {FileSize.Describe(upload.Offset)} of {FileSize.Describe(upload.Length)} has arrived so far. Let the upload finish, then save.");
         }
 
-        return await AcceptAsync(sellerId, title, description, uploads.DataPath(upload.Id), upload.FileName, () => uploads.TryDelete(upload.Id), cancellationToken);
+        using var claim = uploads.TryClaim(upload.Id);
+        if (claim is null)
+        {
+            return UploadFinish.Kept("This upload is busy (still receiving data, or being saved already). Wait a moment and try again.");
+        }
+
+        return await AcceptAsync(sellerId, title, description, uploads.DataPath(upload.Id), upload.FileName, claim.DeleteFiles, cancellationToken);
     }
 
     /// <summary>Accepts a video sent in one plain form post (small files, no JavaScript). The content is not kept either way.</summary>
@@ -68,7 +74,7 @@ public sealed class VideoUploadAcceptance(
                 await content.CopyToAsync(file, cancellationToken);
             }
 
-            var outcome = await AcceptAsync(sellerId, title, description, path, fileName, () => true, cancellationToken);
+            var outcome = await AcceptAsync(sellerId, title, description, path, fileName, () => { }, cancellationToken);
             return outcome.UploadKept ? outcome with { UploadKept = false } : outcome;
         }
         finally
@@ -78,7 +84,7 @@ public sealed class VideoUploadAcceptance(
     }
 
     private async Task<UploadFinish> AcceptAsync(
-        Guid sellerId, string title, string? description, string path, string? fileName, Func<bool> discard, CancellationToken cancellationToken)
+        Guid sellerId, string title, string? description, string path, string? fileName, Action discard, CancellationToken cancellationToken)
     {
         VideoListing video;
         try

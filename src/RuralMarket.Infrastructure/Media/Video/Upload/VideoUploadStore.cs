@@ -148,21 +148,32 @@ public sealed class VideoUploadStore
     /// <summary>Removes the upload's files; false when another request is writing to it right now.</summary>
     public bool TryDelete(string id)
     {
-        if (!_writing.TryAdd(Require(id), 0))
+        using var claim = TryClaim(id);
+        if (claim is null)
         {
             return false;
         }
 
-        try
+        claim.DeleteFiles();
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps every other request off the upload (writes, deletes, another finish) until disposed; null when another
+    /// request holds it. Finishing holds it, so a double-clicked "save" cannot make two videos of one upload.
+    /// </summary>
+    public UploadClaim? TryClaim(string id) => _writing.TryAdd(Require(id), 0) ? new UploadClaim(this, id) : null;
+
+    /// <summary>One request's hold on an upload.</summary>
+    public sealed class UploadClaim(VideoUploadStore store, string id) : IDisposable
+    {
+        public void DeleteFiles()
         {
-            File.Delete(DataPath(id));
-            File.Delete(InfoPath(id));
-            return true;
+            File.Delete(store.DataPath(id));
+            File.Delete(store.InfoPath(id));
         }
-        finally
-        {
-            _writing.TryRemove(id, out _);
-        }
+
+        public void Dispose() => store._writing.TryRemove(id, out _);
     }
 
     /// <summary>Deletes uploads past their expiry, and files left without their partner (a crash between two writes).</summary>
