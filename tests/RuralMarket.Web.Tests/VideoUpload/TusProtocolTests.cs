@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using RuralMarket.Web.Tests.SellerProducts;
 using RuralMarket.Web.Tests.Support;
 
@@ -204,6 +205,28 @@ public abstract class TusProtocolTests(VideoUploadApp app)
         }
 
         await buyer.GetPageAsync(UploadPage.Url, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_suspended_seller_cannot_upload_videos()
+    {
+        var seller = await app.SellerAsync("Paused Farm");
+        await app.WithDbAsync(async db =>
+        {
+            var shop = await db.Sellers.SingleAsync(s => s.Id == seller.Shop.Id);
+            shop.Suspend("Selling raw milk without the permit.", shop.OwnerUserId, app.Clock);
+            return await db.SaveChangesAsync();
+        });
+
+        using (var response = await seller.Browser.CreateAsync(Bytes.Length))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("Only approved shops can upload videos.");
+        }
+
+        var page = await seller.Browser.GetPageAsync(UploadPage.Url);
+        page.QuerySelector("#video-upload").Should().BeNull("a suspended shop gets no upload form");
+        page.QuerySelector("main")!.TextContent.Should().Contain("You cannot add videos while your shop is suspended.");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class UploadModel(VideoUploadAcceptance acceptance, IOptions<Video
     {
         if (!CanUpload)
         {
-            ModelState.AddModelError(string.Empty, "Your shop is suspended: you cannot add videos until it is approved again.");
+            ModelState.AddModelError(string.Empty, "You cannot add videos while your shop is suspended.");
             return Page();
         }
 
