@@ -57,6 +57,7 @@ public static class DependencyInjection
         builder.AddPayments();
         services.AddOrdering();
         services.AddFulfilment();
+        Media.Video.Upload.VideoUploadSetup.AddVideoUploads(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])
