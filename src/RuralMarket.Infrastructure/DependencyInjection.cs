@@ -56,6 +56,7 @@ public static class DependencyInjection
         builder.AddPayments();
         services.AddOrdering();
         services.AddFulfilment();
+        Media.Video.Analytics.VideoAnalyticsSetup.AddVideoAnalytics(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])
