@@ -37,10 +37,11 @@ public sealed class AttributeVideoOrdersHandler(RuralMarketDbContext db, ILogger
             return;
         }
 
-        var lines = await db.Orders.AsNoTracking()
+        var orders = await db.Orders.AsNoTracking()
             .Where(o => o.CheckoutId == job.CheckoutId)
-            .SelectMany(o => o.Lines.Select(l => new { OrderId = o.Id, l.ProductId }))
+            .Select(o => new { o.Id, ProductIds = o.Lines.Select(l => l.ProductId).ToList() })
             .ToListAsync(cancellationToken);
+        var lines = orders.SelectMany(o => o.ProductIds.Select(productId => new { OrderId = o.Id, ProductId = productId })).ToList();
         var productIds = lines.Select(l => l.ProductId).Distinct().ToList();
         var since = paidAt - VideoTagClick.AttributionWindow;
         var clicks = await db.VideoTagClicks

@@ -39,14 +39,12 @@ public sealed class StatsModel(RuralMarketDbContext db) : SellerPageModel
         }
 
         Video = video;
-        Products = await db.VideoTagClicks.AsNoTracking()
-            .Where(c => c.VideoId == id)
-            .GroupBy(c => c.ProductId)
-            .Select(g => new { ProductId = g.Key, Clicks = g.Count(), Orders = g.Count(c => c.AttributedOrderId != null) })
-            .Join(db.Products, g => g.ProductId, p => p.Id, (g, p) => new ProductClicks(g.ProductId, p.Title, g.Clicks, g.Orders))
-            .OrderByDescending(p => p.Clicks)
-            .ThenBy(p => p.Title)
+        var clicks = db.VideoTagClicks.Where(c => c.VideoId == id);
+        Products = await db.Products.AsNoTracking()
+            .Where(p => clicks.Any(c => c.ProductId == p.Id))
+            .Select(p => new ProductClicks(p.Id, p.Title, clicks.Count(c => c.ProductId == p.Id), clicks.Count(c => c.ProductId == p.Id && c.AttributedOrderId != null)))
             .ToListAsync(cancellationToken);
+        Products = [.. Products.OrderByDescending(p => p.Clicks).ThenBy(p => p.Title, StringComparer.Ordinal)];
         return Page();
     }
 
