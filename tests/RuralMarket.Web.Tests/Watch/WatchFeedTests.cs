@@ -59,8 +59,19 @@ public abstract class WatchFeedTests(AppFactory app)
 
         var feed = await browser.GetPageAsync("/watch?tab=near");
 
+        // Other tests' sellers (in Vermont too) may fill the first page; what matters is the order by distance.
         var titles = WatchSteps.FeedTitles(feed);
-        titles.Should().ContainInOrder("Near tab Vermont cows", "Near tab New Mexico chiles");
+        titles.Should().Contain("Near tab Vermont cows");
+        if (titles.Contains("Near tab New Mexico chiles"))
+        {
+            titles.Should().ContainInOrder("Near tab Vermont cows", "Near tab New Mexico chiles");
+        }
+
+        var distances = feed.QuerySelectorAll(".feed-meta p")
+            .Select(p => System.Text.RegularExpressions.Regex.Match(p.TextContent, @"([\d,]+) km away"))
+            .Select(m => int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        distances.Should().HaveCount(titles.Count).And.BeInAscendingOrder();
         feed.QuerySelector($".vp[data-video-id='{nearby:N}']")!.ParentElement!.TextContent.Should().MatchRegex(@"\d km away");
         feed.QuerySelector("nav.tabs [aria-current=page]")!.TextContent.Should().Be("Near me");
     }
