@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddOrdering();
         services.AddFulfilment();
         Media.Video.Upload.VideoUploadSetup.AddVideoUploads(services);
+        Media.Video.Analytics.VideoAnalyticsSetup.AddVideoAnalytics(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])

@@ -89,6 +89,7 @@ public static class WebSetup
         Features.SellerProducts.SellerProductsSetup.AddSellerProducts(services);
         services.AddStorefrontCache();
         services.AddSelling();
+        Features.Watch.WatchSetup.AddWatch(services);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -168,6 +169,7 @@ public static class WebSetup
         app.MapRazorPages();
         Endpoints.MediaEndpoints.MapMediaEndpoints(app);
         Endpoints.TusEndpoints.MapTusEndpoints(app);
+        Features.Watch.WatchSetup.MapWatch(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -48,6 +48,7 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
             }
 
             await EnqueuePaidEmailsAsync(checkout, orders, ct);
+            db.Jobs.Enqueue(new Media.Video.Analytics.AttributeVideoOrders(checkout.Id), clock.GetUtcNow().UtcDateTime, dedupKey: Media.Video.Analytics.AttributeVideoOrders.DedupKeyFor(checkout.Id));
             logger.LogInformation("Checkout {CheckoutId} paid: {Orders} orders", checkout.Id, orders.Count);
             return ($"Paid: {string.Join(", ", orders.Select(o => o.DisplayNumber))}.", []);
         }, cancellationToken);

@@ -78,7 +78,9 @@ public sealed partial class CatalogChangeEviction(IOutputCacheStore store, ILogg
 
     /// <summary>Whether this SQL writes a table the storefront shows.</summary>
     public static bool WritesCatalog(string sql) =>
-        !sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && CatalogWrite().IsMatch(sql);
+        !sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+        && !sql.AsSpan().TrimStart().StartsWith("-- " + RuralMarket.Infrastructure.Media.Video.Analytics.VideoCounters.NoEvictionTag, StringComparison.Ordinal) // video counters: never shown in the storefront
+        && CatalogWrite().IsMatch(sql);
 
     private void Observe(DbCommand command, DbContext? context)
     {

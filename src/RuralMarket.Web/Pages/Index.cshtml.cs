@@ -25,7 +25,7 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
 
     public sealed record SellerCard(string Name, string Slug, string Town, string? Region, bool OffersPickup, bool OffersLocalDelivery, bool OffersShipping, int ProductCount);
 
-    public sealed record VideoCard(string Title, string SellerName, string SellerSlug, string? PosterKey, double DurationSeconds);
+    public sealed record VideoCard(Guid Id, string Title, string SellerName, string SellerSlug, string? PosterKey, double DurationSeconds);
 
     public IReadOnlyList<ProductCardView> InSeason { get; private set; } = [];
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Pa
             .Join(db.Sellers.Where(s => s.Status == SellerStatus.Approved), v => v.SellerId, s => s.Id, (v, s) => new { v, s })
             .OrderByDescending(x => x.v.PublishedAt)
             .Take(VideosShown)
-            .Select(x => new VideoCard(x.v.Title, x.s.Name, x.s.Slug, x.v.PosterKey, x.v.DurationSeconds))
+            .Select(x => new VideoCard(x.v.Id, x.v.Title, x.s.Name, x.s.Slug, x.v.PosterKey, x.v.DurationSeconds))
             .ToListAsync(cancellationToken);
 
         Sellers = await db.Sellers.AsNoTracking()

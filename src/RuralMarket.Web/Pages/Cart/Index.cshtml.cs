@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Web.Features.Cart;
+using RuralMarket.Web.Features.Watch;
 
 namespace RuralMarket.Web.Pages.Cart;
 
@@ -9,7 +10,7 @@ namespace RuralMarket.Web.Pages.Cart;
 /// The cart at /cart, and its forms: /cart/add (from product pages), /cart/update, /cart/remove, /cart/fulfilment.
 /// Every post redirects back (PRG) with a message; antiforgery is checked by Razor Pages (400 without a token).
 /// </summary>
-public sealed class IndexModel(CartReader reader, CartEditor editor) : PageModel
+public sealed class IndexModel(CartReader reader, CartEditor editor, VideoTagClickRecorder videoClicks) : PageModel
 {
     public const string ProblemKey = "CartProblem";
 
@@ -24,7 +25,8 @@ public sealed class IndexModel(CartReader reader, CartEditor editor) : PageModel
     }
 
     /// <summary>A product page's "Add to cart": to the cart with "Added …", or back to the product saying why not.</summary>
-    public async Task<IActionResult> OnPostAddAsync(Guid productId, int? quantity, CancellationToken cancellationToken)
+    /// <remarks>From a video's product list (<paramref name="videoId"/>): the add also counts for the video, and the buyer goes back to <paramref name="returnUrl"/>.</remarks>
+    public async Task<IActionResult> OnPostAddAsync(Guid productId, int? quantity, Guid? videoId, string? returnUrl, CancellationToken cancellationToken)
     {
         if (HasError(nameof(productId)) || productId == Guid.Empty)
         {
@@ -39,7 +41,17 @@ public sealed class IndexModel(CartReader reader, CartEditor editor) : PageModel
             return NotFound();
         }
 
+        if (videoId is { } fromVideo && outcome.Succeeded)
+        {
+            await videoClicks.RecordAddToCartAsync(HttpContext, fromVideo, productId, cancellationToken);
+        }
+
         TempData["Flash"] = outcome.Message;
+        if (videoId is not null && Url.IsLocalUrl(returnUrl))
+        {
+            return LocalRedirect(returnUrl);
+        }
+
         return Redirect(outcome.Succeeded ? "/cart" : outcome.ProductUrl ?? "/cart");
     }
 

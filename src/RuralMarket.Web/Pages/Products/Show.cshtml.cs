@@ -12,10 +12,15 @@ using RuralMarket.Web.Pages.Shared;
 
 namespace RuralMarket.Web.Pages.Products;
 
-/// <summary>One product with its seller and how to get it. One SQL command (product, seller and images together).</summary>
+/// <summary>
+/// One product with its seller and how to get it: one SQL command (product, seller and images together), plus the
+/// videos that tag it when there are any (two more: the videos, their tagged products).
+/// </summary>
 [OutputCache(PolicyName = StorefrontCache.Policy)]
-public sealed class ShowModel(RuralMarketDbContext db) : PageModel
+public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.StorefrontVideos videos) : PageModel
 {
+    private const int VideosShown = 3;
+
     public sealed record ImageView(string StorageKey, string AltText);
 
     /// <summary>What the page shows, all scalar columns: no owned type is projected whole, so EF reads only these.</summary>
@@ -89,6 +94,9 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
 
     public ProductDetails Product { get; private set; } = null!;
 
+    /// <summary>Videos that show this product, newest first (the first gets the full player).</summary>
+    public IReadOnlyList<Features.Watch.VideoPlayerView> Videos { get; private set; } = [];
+
     public StockState StockState => StockStates.Of(Product.Stock);
 
     public Category? Category => StorefrontUrls.FindCategory(Product.CategoryId);
@@ -106,6 +114,14 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
         }
 
         Product = product;
+        if (product.HasVideo)
+        {
+            var players = await videos.PlayersAsync(
+                Features.Watch.StorefrontVideos.Newest(videos.Listed().Where(x => x.Video.ProductTags.Any(t => t.ProductId == product.Id))).Take(VideosShown),
+                cancellationToken);
+            Videos = [.. players.Select((p, i) => p.View with { Lazy = i > 0, HeadingLevel = 3 })];
+        }
+
         return Page();
     }
 

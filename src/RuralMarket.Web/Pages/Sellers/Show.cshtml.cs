@@ -16,8 +16,10 @@ namespace RuralMarket.Web.Pages.Sellers;
 /// time. Three SQL commands: the seller, the product count, the page of products.
 /// </summary>
 [OutputCache(PolicyName = StorefrontCache.Policy)]
-public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : PageModel
+public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories, Features.Watch.StorefrontVideos videos) : PageModel
 {
+    private const int VideosShown = 6;
+
     /// <summary>The seller's columns the page shows, as scalars (an owned type projected whole reads the whole row).</summary>
     public sealed record SellerProfile(Guid Id, int Version, string Name, string Slug, string Story, string Town, string? Region, SellerTerms Terms)
     {
@@ -32,6 +34,11 @@ public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : 
     public IReadOnlyList<ProductCardView> Products { get; private set; } = [];
 
     public PageLinks Pages { get; private set; } = null!;
+
+    /// <summary>Their newest videos (first page only) and the follow button: one more SQL command, two for a signed-in visitor.</summary>
+    public IReadOnlyList<Features.Watch.VideoCardView> Videos { get; private set; } = [];
+
+    public Watch.FollowButton Follow { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string sellerSlug, [FromQuery] int? page, CancellationToken cancellationToken)
     {
@@ -80,6 +87,12 @@ public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : 
         Story = stories.For(seller.Id, seller.Version, seller.Story);
         Pages = new PageLinks(StorefrontUrls.Seller(seller.Slug), pageNumber, total, StorefrontCatalog.PageSize);
         Products = await theirs.Newest().Skip(Pages.Skip).Take(StorefrontCatalog.PageSize).ToCardsAsync(db, cancellationToken);
+        Follow = await Watch.FollowButton.ForAsync(HttpContext, db, seller.Id, seller.Name, cancellationToken);
+        if (pageNumber == 1)
+        {
+            Videos = await videos.CardsAsync(Features.Watch.StorefrontVideos.Newest(videos.Listed().Where(x => x.Video.SellerId == seller.Id)).Take(VideosShown), cancellationToken);
+        }
+
         return Page();
     }
 }
