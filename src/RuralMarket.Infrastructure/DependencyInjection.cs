@@ -8,6 +8,7 @@ using RuralMarket.Infrastructure.Email;
 using RuralMarket.Infrastructure.Fulfilment;
 using RuralMarket.Infrastructure.Health;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Infrastructure.Media.Video.Transcoding;
 using RuralMarket.Infrastructure.Ordering;
 using RuralMarket.Infrastructure.Payments;
 
@@ -56,6 +57,7 @@ public static class DependencyInjection
         builder.AddPayments();
         services.AddOrdering();
         services.AddFulfilment();
+        services.AddVideoPipeline();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])
