@@ -13,6 +13,7 @@ using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Features.Checkout;
 using RuralMarket.Web.Features.Selling;
+using RuralMarket.Web.Features.SellerVideos;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -89,6 +90,7 @@ public static class WebSetup
         Features.SellerProducts.SellerProductsSetup.AddSellerProducts(services);
         services.AddStorefrontCache();
         services.AddSelling();
+        services.AddSellerVideos();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
