@@ -133,6 +133,7 @@ public static class WebSetup
         if (seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoVideos>().SeedAsync(CancellationToken.None);
         }
 
         if (app.Environment.IsDevelopment())

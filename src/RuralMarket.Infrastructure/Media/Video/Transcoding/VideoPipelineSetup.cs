@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Infrastructure.Data.Seed;
 using RuralMarket.Infrastructure.Jobs;
 
 namespace RuralMarket.Infrastructure.Media.Video.Transcoding;
@@ -12,6 +13,9 @@ public static class VideoPipelineSetup
         services.AddOptions<VideoTranscodingOptions>().BindConfiguration(VideoTranscodingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<VideoTranscoder>();
         services.AddJob<TranscodeVideo, TranscodeVideoHandler>();
+        services.AddScoped<DemoVideos>();
+        services.AddJob<MakeDemoVideo, MakeDemoVideoHandler>();
+        services.AddJob<PublishDemoVideo, PublishDemoVideoHandler>();
         return services;
     }
 }

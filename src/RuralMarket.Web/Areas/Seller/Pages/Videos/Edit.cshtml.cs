@@ -108,6 +108,7 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
             return NotFound();
         }
 
+        OnlyValidate("tagId", "startSecond", "endSecond");
         if (!ModelState.IsValid || startSecond is null)
         {
             return await ShowAsync(id, "tags", "Enter the seconds as whole numbers, the start at least.", keepDetails: false, cancellationToken);
@@ -283,10 +284,13 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
         return true;
     }
 
-    /// <summary>Both forms' inputs are bound on every post; only the one that was sent is checked.</summary>
-    private void OnlyValidate(string prefix)
+    /// <summary>
+    /// Both forms' inputs are bound on every post (a form that was not sent binds with no prefix); only the
+    /// fields of the form that was sent are checked.
+    /// </summary>
+    private void OnlyValidate(params string[] fields)
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        foreach (var key in ModelState.Keys.Where(k => !fields.Any(f => k == f || k.StartsWith(f + ".", StringComparison.Ordinal))).ToList())
         {
             ModelState.Remove(key);
         }
