@@ -114,9 +114,9 @@ internal sealed class MakeDemoVideoHandler(
             var made = await FfmpegProcess.RunAsync(options.Value.FfmpegPath,
             [
                 "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", $"{variant.Source}:duration={duration}",
+                "-f", "lavfi", "-i", variant.Source,
                 "-f", "lavfi", "-i", $"sine=frequency={variant.Tone}:sample_rate=44100:duration={duration}",
-                "-af", "volume=0.15", "-c:a", "aac", "-b:a", "64k",
+                "-t", duration, "-af", "volume=0.15", "-c:a", "aac", "-b:a", "64k",
                 "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-shortest", clip,
             ], folder, TimeSpan.FromMinutes(2), cancellationToken);
             if (made.ExitCode != 0)
@@ -157,7 +157,7 @@ internal sealed class PublishDemoVideoHandler(RuralMarketDbContext db, TimeProvi
 {
     public async Task HandleAsync(PublishDemoVideo job, CancellationToken cancellationToken)
     {
-        var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == job.VideoId, cancellationToken);
+        var video = await db.Videos.AsSingleQuery().SingleOrDefaultAsync(v => v.Id == job.VideoId, cancellationToken);
         if (video is null || video.Status == VideoStatus.Failed || video.Published)
         {
             return;

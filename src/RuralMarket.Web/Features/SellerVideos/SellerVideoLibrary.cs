@@ -40,11 +40,11 @@ public sealed class SellerVideoLibrary(RuralMarketDbContext db, IMediaStorage st
 
     /// <summary>The seller's own video for a change; null for anyone else's (the page answers 404).</summary>
     public Task<VideoListing?> FindAsync(Guid sellerId, Guid videoId, CancellationToken cancellationToken) =>
-        db.Videos.SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
+        db.Videos.AsSingleQuery().SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
 
     public async Task<SellerVideoDetail?> DetailAsync(Guid sellerId, Guid videoId, CancellationToken cancellationToken)
     {
-        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
+        var video = await db.Videos.AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
         if (video is null)
         {
             return null;

@@ -15,6 +15,7 @@
     video.addEventListener('timeupdate', follow);
     video.addEventListener('seeked', follow);
     video.addEventListener('play', function () { typed = false; });
+    if (field.value === '') { follow(); }
   }
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (event) {

@@ -110,7 +110,7 @@ public sealed class TranscodeVideoHandler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<RuralMarketDbContext>();
-            var listing = await context.Videos.SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
+            var listing = await context.Videos.AsSingleQuery().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
             if (listing is null || !change(listing))
             {
                 return false;
