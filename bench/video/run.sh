@@ -39,11 +39,9 @@ transcode() {
 
 echo "==> load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; preset $PRESET; $RUNS runs"
 for run in $(seq 1 "$RUNS"); do
-  start=$(date +%s.%N)
-  /usr/bin/time -f "%U %S" -o times transcode
-  end=$(date +%s.%N)
-  read -r user sys < times
-  wall=$(echo "$end - $start" | bc -l)
+  TIMEFORMAT='%R %U %S'
+  { time transcode 2>ffmpeg.err; } 2> times
+  read -r wall user sys < times
   bytes240=$(cat out/240p/*.mp4 out/240p/*.m4s | wc -c)
   printf 'run %d: wall %.1f s = %.2f x clip; cpu (user+sys)/2 cores %.1f s = %.2f x clip; 240p total %.0f kb/s; load %s\n' \
     "$run" "$wall" "$(echo "$wall / 30" | bc -l)" "$(echo "($user + $sys) / 2" | bc -l)" "$(echo "($user + $sys) / 2 / 30" | bc -l)" \
