@@ -60,18 +60,28 @@ public sealed class TranscodeVideoHandler(
         }
 
         var sourceKey = video.SourceKey;
-        var ready = await UpdateAsync(job.VideoId, listing =>
+        bool ready;
+        try
         {
-            if (listing.Status != VideoStatus.Processing)
+            ready = await UpdateAsync(job.VideoId, listing =>
             {
-                return false;
-            }
+                if (listing.Status != VideoStatus.Processing)
+                {
+                    return false;
+                }
 
-            sourceKey = listing.SourceKey;
-            listing.MarkReady(output.Renditions, output.MasterPlaylistKey, output.Mp4FallbackKey, output.PosterKey);
-            listing.ForgetSource();
-            return true;
-        }, cancellationToken);
+                sourceKey = listing.SourceKey;
+                listing.MarkReady(output.Renditions, output.MasterPlaylistKey, output.Mp4FallbackKey, output.PosterKey);
+                listing.ForgetSource();
+                return true;
+            }, cancellationToken);
+        }
+        catch
+        {
+            // The database refused (or we are stopping): the job runs again later into a new folder; drop this one.
+            await storage.DeleteByPrefixAsync(output.Folder, CancellationToken.None);
+            throw;
+        }
 
         if (!ready)
         {
