@@ -17,6 +17,19 @@ public sealed class S3Server
     public const string AccessKey = "S3RVER";
     public const string SecretKey = "S3RVER";
 
+    // s3rver in a node process that stops (and removes its directory) when its stdin closes, i.e. when this
+    // test process ends however it ends: vstest may kill the test host before exit handlers run.
+    private const string Launcher = """
+        const [pkg, port, dir] = process.argv.slice(1);
+        const S3rver = require(pkg);
+        const fs = require('fs');
+        new S3rver({ address: '127.0.0.1', port: Number(port), directory: dir, silent: true, vhostBuckets: false }).run();
+        const stop = () => { try { fs.rmSync(dir, { recursive: true, force: true }); } finally { process.exit(0); } };
+        process.stdin.on('end', stop);
+        process.stdin.on('error', stop);
+        process.stdin.resume();
+        """;
+
     private static readonly Lazy<Task<S3Server>> _instance = new(() => Task.Run(StartAsync));
 
     private S3Server(string serviceUrl) => ServiceUrl = serviceUrl;
@@ -66,11 +79,12 @@ public sealed class S3Server
         var port = FreePort();
         var start = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--no-vhost-buckets" })
+        foreach (var argument in new[] { "-e", Launcher, script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory })
         {
             start.ArgumentList.Add(argument);
         }
@@ -132,8 +146,8 @@ public sealed class S3Server
         {
             if (File.Exists(Path.Combine(dir.FullName, "RuralMarket.sln")))
             {
-                var script = Path.Combine(dir.FullName, "tests", "RuralMarket.Infrastructure.Tests", "node_modules", "s3rver", "bin", "s3rver.js");
-                return File.Exists(script)
+                var script = Path.Combine(dir.FullName, "tests", "RuralMarket.Infrastructure.Tests", "node_modules", "s3rver");
+                return File.Exists(Path.Combine(script, "package.json"))
                     ? script
                     : throw new InvalidOperationException($"s3rver is not installed: run 'npm ci' in tests/RuralMarket.Infrastructure.Tests (./test.sh does it). Looked for {script}.");
             }
