@@ -36,6 +36,12 @@ if [ ! -d tests/RuralMarket.EndToEnd.Tests/node_modules ]; then
   (cd tests/RuralMarket.EndToEnd.Tests && npm ci --no-audit --no-fund)
 fi
 
+# --- npm packages the storage tests run (s3rver, a real S3-compatible server) ----------------------
+if [ ! -d tests/RuralMarket.Infrastructure.Tests/node_modules ]; then
+  echo "==> npm ci (tests/RuralMarket.Infrastructure.Tests)"
+  (cd tests/RuralMarket.Infrastructure.Tests && npm ci --no-audit --no-fund)
+fi
+
 # --- Restore and build (warnings are errors: Directory.Build.props) -------------------------------
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # vstest kills a test host 100 ms after its run unless told otherwise; give the exit handlers that stop

@@ -9,6 +9,7 @@ using RuralMarket.Infrastructure.Email;
 using RuralMarket.Infrastructure.Fulfilment;
 using RuralMarket.Infrastructure.Health;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Infrastructure.Media.Video.Transcoding;
 using RuralMarket.Infrastructure.Ordering;
 using RuralMarket.Infrastructure.Payments;
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddFulfilment();
         Media.Video.Upload.VideoUploadSetup.AddVideoUploads(services);
         Media.Video.Analytics.VideoAnalyticsSetup.AddVideoAnalytics(services);
+        services.AddVideoPipeline();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])

@@ -13,6 +13,7 @@ using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Features.Checkout;
 using RuralMarket.Web.Features.Selling;
+using RuralMarket.Web.Features.SellerVideos;
 using RuralMarket.Web.Infrastructure;
 using Serilog;
 
@@ -90,6 +91,7 @@ public static class WebSetup
         services.AddStorefrontCache();
         services.AddSelling();
         Features.Watch.WatchSetup.AddWatch(services);
+        services.AddSellerVideos();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -132,6 +134,7 @@ public static class WebSetup
         if (seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoVideos>().SeedAsync(CancellationToken.None);
         }
 
         if (app.Environment.IsDevelopment())
