@@ -56,6 +56,7 @@ public static class DependencyInjection
         builder.AddPayments();
         services.AddOrdering();
         services.AddFulfilment();
+        Settings.SettingsServiceCollectionExtensions.AddPlatformSettings(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])
