@@ -89,6 +89,8 @@ public static class WebSetup
         Features.SellerProducts.SellerProductsSetup.AddSellerProducts(services);
         services.AddStorefrontCache();
         services.AddSelling();
+        Features.Reports.ReportsSetup.AddReports(services);
+        Features.Admin.AdminSetup.AddAdminConsole(services);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
