@@ -17,8 +17,7 @@ public sealed class IndexModel(ModerationQueue queue, ModerationActions actions)
         public string? Reason { get; set; }
     }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
@@ -33,11 +32,12 @@ public sealed class IndexModel(ModerationQueue queue, ModerationActions actions)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || PageNumber < 1)
+        if (RequestedPage() is not { } page)
         {
             return BadRequest();
         }
 
+        PageNumber = page;
         await LoadAsync(cancellationToken);
         return Page();
     }
