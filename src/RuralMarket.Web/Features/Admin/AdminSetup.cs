@@ -7,6 +7,9 @@ public static class AdminSetup
     {
         services.AddScoped<ModerationQueue>();
         services.AddScoped<ModerationActions>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<JobConsole>();
+        services.AddScoped<SettingsEditor>();
         return services;
     }
 }
