@@ -10,6 +10,7 @@ public static class AdminSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<JobConsole>();
         services.AddScoped<SettingsEditor>();
+        services.AddScoped<AdminOrders>();
         return services;
     }
 }
