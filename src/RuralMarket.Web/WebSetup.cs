@@ -158,8 +158,9 @@ public static class WebSetup
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a policy can limit per signed-in person (reports do); account limits go by address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;
