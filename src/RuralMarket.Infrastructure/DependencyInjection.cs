@@ -61,6 +61,7 @@ public static class DependencyInjection
         Media.Video.Upload.VideoUploadSetup.AddVideoUploads(services);
         Media.Video.Analytics.VideoAnalyticsSetup.AddVideoAnalytics(services);
         services.AddVideoPipeline();
+        Settings.SettingsServiceCollectionExtensions.AddPlatformSettings(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RuralMarketDbContext>("database", tags: ["ready"])

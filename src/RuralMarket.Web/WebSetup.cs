@@ -92,6 +92,8 @@ public static class WebSetup
         services.AddSelling();
         Features.Watch.WatchSetup.AddWatch(services);
         services.AddSellerVideos();
+        Features.Reports.ReportsSetup.AddReports(services);
+        Features.Admin.AdminSetup.AddAdminConsole(services);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -160,8 +162,9 @@ public static class WebSetup
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a policy can limit per signed-in person (reports do); account limits go by address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;

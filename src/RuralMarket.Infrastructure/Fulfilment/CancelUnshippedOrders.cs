@@ -20,6 +20,7 @@ public sealed class CancelUnshippedOrders(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<FulfilmentWorkerOptions> options,
+    Settings.PlatformSettings platform,
     ILogger<CancelUnshippedOrders> logger) : IPeriodicTask
 {
     private const int BatchSize = 100;
@@ -28,7 +29,7 @@ public sealed class CancelUnshippedOrders(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = await platform.FulfilmentAsync(cancellationToken);
         var cutoff = clock.GetUtcNow().UtcDateTime - settings.AutoCancelAfter;
         var overdue = await db.Orders.AsNoTracking()
             .Where(o => (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Preparing) && o.PaidAt <= cutoff)

@@ -20,6 +20,7 @@ public sealed class CompleteDeliveredOrders(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<FulfilmentWorkerOptions> options,
+    Settings.PlatformSettings platform,
     ILogger<CompleteDeliveredOrders> logger) : IPeriodicTask
 {
     private const int BatchSize = 100;
@@ -28,7 +29,7 @@ public sealed class CompleteDeliveredOrders(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.AutoCompleteAfter;
+        var cutoff = clock.GetUtcNow().UtcDateTime - (await platform.FulfilmentAsync(cancellationToken)).AutoCompleteAfter;
         var due = await Due(db, cutoff)
             .OrderBy(o => o.DeliveredAt)
             .Select(o => o.Id)

@@ -18,6 +18,9 @@ public enum Canceller
 
     /// <summary>The fulfilment timer: the order was not sent out in time.</summary>
     Timer,
+
+    /// <summary>A RuralMarket admin, with a reason both buyer and seller read.</summary>
+    Admin,
 }
 
 /// <summary>
@@ -97,6 +100,17 @@ public sealed class OrderCancellation(RuralMarketDbContext db, IPaymentProvider 
             .Where(s => s.Id == order.SellerId)
             .Join(db.Users, s => s.OwnerUserId, u => u.Id, (s, u) => new { s.Name, u.Email })
             .SingleAsync(cancellationToken);
+        if (by == Canceller.Admin)
+        {
+            db.Jobs.Enqueue(OrderEmails.BuyerCancelledByAdmin(buyerEmail, order, seller.Name, refunded), now, dedupKey: $"email:order-cancelled:buyer:{order.Id:N}");
+            if (!string.IsNullOrEmpty(seller.Email))
+            {
+                db.Jobs.Enqueue(OrderEmails.SellerCancelledByAdmin(seller.Email, order), now, dedupKey: $"email:order-cancelled:seller:{order.Id:N}");
+            }
+
+            return;
+        }
+
 
         db.Jobs.Enqueue(
             by == Canceller.Buyer

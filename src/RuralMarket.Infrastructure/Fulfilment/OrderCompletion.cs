@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Ordering;
 using RuralMarket.Domain.Payouts;
 using RuralMarket.Infrastructure.Data;
@@ -11,7 +10,7 @@ namespace RuralMarket.Infrastructure.Fulfilment;
 /// Closes an order, whether the buyer confirms receipt or the timer completes it: the seller's payout
 /// becomes releasable at completion plus the hold period, and the seller is told when the money moves.
 /// </summary>
-public sealed class OrderCompletion(RuralMarketDbContext db, TimeProvider clock, IOptions<FulfilmentWorkerOptions> options)
+public sealed class OrderCompletion(RuralMarketDbContext db, TimeProvider clock, Settings.PlatformSettings platform)
 {
     /// <summary>Completes a tracked order (the domain refuses when it may not be completed). The caller saves once.</summary>
     public async Task CompleteAsync(Order order, string? byUserId, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ public sealed class OrderCompletion(RuralMarketDbContext db, TimeProvider clock,
         var payout = await db.Payouts.SingleOrDefaultAsync(p => p.OrderId == order.Id, cancellationToken);
         if (payout is { Status: PayoutStatus.Pending })
         {
-            payout.MarkReleasable(order.CompletedAt!.Value + options.Value.PayoutHoldPeriod);
+            payout.MarkReleasable(order.CompletedAt!.Value + (await platform.FulfilmentAsync(cancellationToken)).PayoutHoldPeriod);
         }
 
         var sellerEmail = await db.Sellers.AsNoTracking()

@@ -16,6 +16,7 @@ public sealed class RemindSellersOfUnshippedOrders(
     RuralMarketDbContext db,
     TimeProvider clock,
     IOptions<FulfilmentWorkerOptions> options,
+    Settings.PlatformSettings platform,
     ILogger<RemindSellersOfUnshippedOrders> logger) : IPeriodicTask
 {
     private const int BatchSize = 200;
@@ -26,7 +27,7 @@ public sealed class RemindSellersOfUnshippedOrders(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = await platform.FulfilmentAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var remindBefore = now - settings.ReminderAfter;
         var cancelBefore = now - settings.AutoCancelAfter;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Ordering;
 using RuralMarket.Infrastructure.Data;
@@ -16,7 +15,7 @@ public sealed class SellerOrderActions(
     RuralMarketDbContext db,
     OrderCancellation cancellation,
     TimeProvider clock,
-    IOptions<FulfilmentWorkerOptions> options)
+    Settings.PlatformSettings platform)
 {
     public Task<bool> StartPreparingAsync(Guid sellerId, long number, string userId, CancellationToken cancellationToken) =>
         MoveAsync(sellerId, number, o => o.StartPreparing(userId, clock), cancellationToken);
@@ -63,7 +62,7 @@ public sealed class SellerOrderActions(
             .Select(s => new { s.Name, s.Fulfilment.PickupAddress, s.Fulfilment.PickupHours, s.Fulfilment.PickupInstructions })
             .SingleAsync(cancellationToken);
         var pickup = order.Method == FulfilmentMethod.Pickup ? new PickupPoint(seller.PickupAddress, seller.PickupHours, seller.PickupInstructions) : null;
-        if (FulfilmentEmails.BuyerProgress(buyerEmail, order, seller.Name, pickup, options.Value.AutoCompleteAfter) is { } email)
+        if (FulfilmentEmails.BuyerProgress(buyerEmail, order, seller.Name, pickup, (await platform.FulfilmentAsync(cancellationToken)).AutoCompleteAfter) is { } email)
         {
             db.Jobs.Enqueue(email, clock.GetUtcNow().UtcDateTime, dedupKey: FulfilmentEmails.ProgressDedupKey(order));
         }

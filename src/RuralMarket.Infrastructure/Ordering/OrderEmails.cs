@@ -70,6 +70,13 @@ public static class OrderEmails
     public static SendEmail SellerCancelledAutomatically(string to, Order order) =>
         new(to, $"Order {order.DisplayNumber} cancelled: not sent in time", $"Order {order.DisplayNumber} was cancelled automatically and the buyer refunded. Reason: {order.CancellationReason}\nThe stock is back on sale.\n");
 
+    public static SendEmail BuyerCancelledByAdmin(string to, Order order, string sellerName, bool refunded) =>
+        new(to, $"Order {order.DisplayNumber} cancelled", $"RuralMarket cancelled your order {order.DisplayNumber} from {sellerName}.\nReason: {order.CancellationReason}\n"
+            + (refunded ? $"We refunded {order.RefundedAmount.Format()} to your payment method.\n" : "Nothing was charged for it.\n") + "See your orders at /orders\n");
+
+    public static SendEmail SellerCancelledByAdmin(string to, Order order) =>
+        new(to, $"Order {order.DisplayNumber} cancelled by RuralMarket", $"RuralMarket cancelled order {order.DisplayNumber} and refunded the buyer. Reason: {order.CancellationReason}\nThe stock is back on sale.\n");
+
     private static void AppendOrder(StringBuilder text, Order order, string? sellerName)
     {
         text.AppendLine(sellerName is null

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Domain.Trust;
@@ -9,7 +8,7 @@ using RuralMarket.Infrastructure.Data;
 namespace RuralMarket.Web.Features.Selling;
 
 /// <summary>A person asks to sell, fixes a rejected application and sends it again, or edits their live shop.</summary>
-public sealed class SellerApplications(RuralMarketDbContext db, TimeProvider clock, IOptions<SellingOptions> options)
+public sealed class SellerApplications(RuralMarketDbContext db, TimeProvider clock, RuralMarket.Infrastructure.Settings.PlatformSettings settings)
 {
     public const string TargetType = "Seller";
 
@@ -25,7 +24,7 @@ public sealed class SellerApplications(RuralMarketDbContext db, TimeProvider clo
         Seller seller;
         try
         {
-            seller = Seller.Apply(userId, shop.Name, shop.Story, shop.Location, shop.Fulfilment, options.Value.DefaultCommissionBasisPoints, clock);
+            seller = Seller.Apply(userId, shop.Name, shop.Story, shop.Location, shop.Fulfilment, await settings.DefaultCommissionBasisPointsAsync(cancellationToken), clock);
             await db.GiveUniqueSlugAsync(seller, shop.Name, clock, cancellationToken);
         }
         catch (DomainException e)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace RuralMarket.Web.Pages.Sell;
 
 /// <summary>The application form. One per person: anyone who already applied is sent to /sell.</summary>
 [Authorize]
-public sealed class ApplyModel(RuralMarketDbContext db, ShopForm form, SellerApplications applications, IOptions<SellingOptions> options) : PageModel
+public sealed class ApplyModel(RuralMarketDbContext db, ShopForm form, SellerApplications applications, IOptions<SellingOptions> options, RuralMarket.Infrastructure.Settings.PlatformSettings settings) : PageModel
 {
     [BindProperty]
     public ShopInput Shop { get; set; } = new() { OffersPickup = true };
@@ -20,9 +21,16 @@ public sealed class ApplyModel(RuralMarketDbContext db, ShopForm form, SellerApp
     [BindProperty]
     public bool AcceptTerms { get; set; }
 
-    public decimal CommissionPercent => options.Value.DefaultCommissionBasisPoints / 100m;
+    public decimal CommissionPercent { get; private set; }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    /// <summary>The rate in force now (an admin may have changed it), shown with the terms.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CommissionPercent = await settings.DefaultCommissionBasisPointsAsync(HttpContext.RequestAborted) / 100m;
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await db.Sellers.AnyAsync(s => s.OwnerUserId == UserId, cancellationToken) ? RedirectToPage("Index") : Page();

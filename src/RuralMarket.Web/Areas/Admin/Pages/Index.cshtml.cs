@@ -1,13 +1,14 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
+using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Jobs;
 
 namespace RuralMarket.Web.Areas.Admin.Pages;
 
-/// <summary>The admin's first look: what needs a decision and whether background work is healthy.</summary>
-public sealed class IndexModel(RuralMarketDbContext db) : PageModel
+/// <summary>The admin's first look: what needs a decision, how trade is going, and whether background work is healthy.</summary>
+public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : AdminPageModel
 {
     public int SellersPending { get; private set; }
 
@@ -16,6 +17,13 @@ public sealed class IndexModel(RuralMarketDbContext db) : PageModel
     public int SellersSuspended { get; private set; }
 
     public int ActiveProducts { get; private set; }
+
+    public int ReportsOpen { get; private set; }
+
+    public int OrdersToday { get; private set; }
+
+    /// <summary>Paid order totals since Monday 00:00 UTC, one figure per currency.</summary>
+    public IReadOnlyList<Money> GmvThisWeek { get; private set; } = [];
 
     public int JobsPending { get; private set; }
 
@@ -31,6 +39,19 @@ public sealed class IndexModel(RuralMarketDbContext db) : PageModel
         SellersApproved = sellers.FirstOrDefault(s => s.Status == SellerStatus.Approved)?.Count ?? 0;
         SellersSuspended = sellers.FirstOrDefault(s => s.Status == SellerStatus.Suspended)?.Count ?? 0;
         ActiveProducts = await db.Products.CountAsync(p => p.Status == Domain.Catalog.ProductStatus.Active, cancellationToken);
+        ReportsOpen = await db.Reports.CountAsync(r => r.Status == ReportStatus.Open, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        OrdersToday = await db.Orders.CountAsync(o => o.CreatedAt >= today, cancellationToken);
+        GmvThisWeek = (await db.Orders.AsNoTracking()
+            .Where(o => o.PaidAt >= monday)
+            .GroupBy(o => o.Total.Currency)
+            .Select(g => new { Currency = g.Key, Amount = g.Sum(o => o.Total.Amount) })
+            .ToListAsync(cancellationToken))
+            .Select(g => new Money(g.Amount, g.Currency))
+            .ToList();
 
         var jobs = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Dead)
