@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Fulfilment;
+using RuralMarket.Infrastructure.Media.Video.Upload;
 
 namespace RuralMarket.Infrastructure.Settings;
 
@@ -17,6 +18,7 @@ public sealed class PlatformSettings(
     PlatformSettingsCache cache,
     IConfiguration configuration,
     IOptions<FulfilmentWorkerOptions> fulfilment,
+    IOptions<VideoUploadOptions> videoUploads,
     IOptions<PlatformSettingsOptions> options,
     TimeProvider clock)
 {
@@ -32,8 +34,8 @@ public sealed class PlatformSettings(
                 timers.AutoCancelAfter,
                 timers.AutoCompleteAfter,
                 timers.PayoutHoldPeriod,
-                options.Value.VideoMaxUploadBytes,
-                TimeSpan.FromSeconds(options.Value.VideoMaxDurationSeconds));
+                videoUploads.Value.MaxBytes,
+                videoUploads.Value.MaxDuration);
         }
     }
 

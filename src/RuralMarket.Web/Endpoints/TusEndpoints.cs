@@ -11,6 +11,7 @@ using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Media.Video.Probe;
 using RuralMarket.Infrastructure.Media.Video.Upload;
+using RuralMarket.Infrastructure.Settings;
 using RuralMarket.Web.Infrastructure;
 
 namespace RuralMarket.Web.Endpoints;
@@ -40,8 +41,8 @@ public static class TusEndpoints
 
     public static IEndpointRouteBuilder MapTusEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods(Route, [HttpMethods.Options], Capabilities).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapMethods(Route + "/{id}", [HttpMethods.Options], Capabilities).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapMethods(Route, [HttpMethods.Options], CapabilitiesAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapMethods(Route + "/{id}", [HttpMethods.Options], CapabilitiesAsync).AllowAnonymous().ExcludeFromDescription();
 
         var uploads = endpoints.MapGroup(Route)
             .RequireAuthorization(WebSetup.SellerPolicy)
@@ -54,12 +55,13 @@ public static class TusEndpoints
         return endpoints;
     }
 
-    private static IResult Capabilities(HttpContext context, IOptions<VideoUploadOptions> options)
+    private static async Task<IResult> CapabilitiesAsync(HttpContext context, PlatformSettings settings)
     {
+        var limits = await settings.VideoUploadLimitsAsync(context.RequestAborted);
         var headers = context.Response.Headers;
         headers["Tus-Version"] = TusVersion;
         headers["Tus-Extension"] = Extensions;
-        headers["Tus-Max-Size"] = options.Value.MaxBytes.ToString(CultureInfo.InvariantCulture);
+        headers["Tus-Max-Size"] = limits.MaxBytes.ToString(CultureInfo.InvariantCulture);
         return Results.NoContent();
     }
 
@@ -107,7 +109,7 @@ public static class TusEndpoints
         return await next(invocation);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, VideoUploadStore store, IOptions<VideoUploadOptions> options)
+    private static async Task<IResult> CreateAsync(HttpContext context, VideoUploadStore store, PlatformSettings settings)
     {
         var headers = context.Request.Headers;
         if (!long.TryParse(headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
@@ -117,9 +119,10 @@ public static class TusEndpoints
                 : "Send the file's size in bytes as Upload-Length.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (length > options.Value.MaxBytes)
+        var maxBytes = (await settings.VideoUploadLimitsAsync(context.RequestAborted)).MaxBytes;
+        if (length > maxBytes)
         {
-            return Results.Problem(VideoFileRules.TooLarge(length, options.Value.MaxBytes), statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Results.Problem(VideoFileRules.TooLarge(length, maxBytes), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         if (!TryParseMetadata(headers["Upload-Metadata"].ToString(), out var metadata))

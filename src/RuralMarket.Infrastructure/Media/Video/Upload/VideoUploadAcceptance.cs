@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RuralMarket.Infrastructure.Settings;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Media;
 using RuralMarket.Infrastructure.Data;
@@ -34,6 +35,7 @@ public sealed class VideoUploadAcceptance(
     VideoUploadStore uploads,
     Ffprobe ffprobe,
     IOptions<VideoUploadOptions> options,
+    PlatformSettings settings,
     TimeProvider clock,
     ILogger<VideoUploadAcceptance> logger)
 {
@@ -114,7 +116,9 @@ public sealed class VideoUploadAcceptance(
             return UploadFinish.Kept(ProbeUnavailable);
         }
 
-        var verdict = VideoFileRules.Judge(report, size, fileName, VideoFileRules.StartsLikeMp4(head), options.Value);
+        var limits = await settings.VideoUploadLimitsAsync(cancellationToken);
+        var rules = options.Value.WithLimits(limits.MaxBytes, limits.MaxDuration);
+        var verdict = VideoFileRules.Judge(report, size, fileName, VideoFileRules.StartsLikeMp4(head), rules);
         if (verdict.Accepted is not { } accepted)
         {
             discard();

@@ -25,6 +25,15 @@ public sealed class VideoUploadOptions : IValidatableObject
     [Range(16, 16384)]
     public int MaxSidePixels { get; set; } = 4096;
 
+    /// <summary>These options with the size and length limits in force (an admin may change them: platform settings).</summary>
+    public VideoUploadOptions WithLimits(long maxBytes, TimeSpan maxDuration)
+    {
+        var copy = (VideoUploadOptions)MemberwiseClone();
+        copy.MaxBytes = maxBytes;
+        copy.MaxDuration = maxDuration;
+        return copy;
+    }
+
     /// <summary>The ffprobe program (a name on the PATH or a full path).</summary>
     [Required]
     public string FfprobePath { get; set; } = "ffprobe";
