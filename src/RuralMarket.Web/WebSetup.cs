@@ -167,6 +167,7 @@ public static class WebSetup
     {
         app.MapRazorPages();
         Endpoints.MediaEndpoints.MapMediaEndpoints(app);
+        Endpoints.StripeWebhookEndpoints.MapStripeWebhooks(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
