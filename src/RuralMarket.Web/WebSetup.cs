@@ -176,6 +176,7 @@ public static class WebSetup
         Endpoints.MediaEndpoints.MapMediaEndpoints(app);
         Endpoints.TusEndpoints.MapTusEndpoints(app);
         Features.Watch.WatchSetup.MapWatch(app);
+        Endpoints.StripeWebhookEndpoints.MapStripeWebhooks(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

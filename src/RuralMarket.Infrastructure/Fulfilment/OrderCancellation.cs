@@ -1,13 +1,13 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Ordering;
-using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Catalog;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Ordering;
 using RuralMarket.Infrastructure.Payments;
+using RuralMarket.Infrastructure.Payments.Refunds;
 
 namespace RuralMarket.Infrastructure.Fulfilment;
 
@@ -26,11 +26,11 @@ public enum Canceller
 /// <summary>
 /// Cancels one order, whoever asks: the domain decides whether it may be cancelled; then, in one
 /// transaction, the cancellation is saved first (the order's version token makes a concurrent canceller or
-/// shipper lose before any money moves), the refundable amount goes back through the payment provider
-/// (idempotency key from the order id), the seller's payout is reversed, the stock is released, an audit
-/// entry is written and the buyer (and, unless they did it, the seller) are emailed.
+/// shipper lose before any money moves), the refundable amount goes back through <see cref="OrderRefunds"/>
+/// (idempotency key from the order id, audit entry), the seller's payout is reversed, the stock is released
+/// and the buyer (and, unless they did it, the seller) are emailed.
 /// </summary>
-public sealed class OrderCancellation(RuralMarketDbContext db, IPaymentProvider payments, TimeProvider clock)
+public sealed class OrderCancellation(RuralMarketDbContext db, OrderRefunds refunds, TimeProvider clock)
 {
     /// <param name="which">Finds the order, scoped to whoever asks (the buyer's or the seller's id): no match, no change.</param>
     /// <param name="cancel">The domain call that cancels the loaded order; returns true when a refund is due. Throws when not allowed.</param>
@@ -65,23 +65,21 @@ public sealed class OrderCancellation(RuralMarketDbContext db, IPaymentProvider 
             // Claim the order before money moves: a second canceller (or a seller shipping it) fails here.
             await db.SaveChangesAsync(ct);
 
-            var checkout = await db.Checkouts.AsNoTracking()
-                .Where(c => c.Id == order.CheckoutId)
-                .Select(c => new { c.Id, c.ProviderReference, c.BuyerEmail })
-                .SingleAsync(ct);
+            var buyerEmail = await db.Checkouts.AsNoTracking().Where(c => c.Id == order.CheckoutId).Select(c => c.BuyerEmail).SingleAsync(ct);
             if (refundDue)
             {
-                var amount = order.RefundableAmount;
-                var refund = await payments.RefundAsync(
-                    new RefundRequest(checkout.Id, checkout.ProviderReference ?? "", amount, reason, $"refund:order:{order.Id:N}"), ct);
-                order.RecordRefund(amount);
-                db.AuditEntries.Add(AuditEntry.Record(
-                    actorUserId, refund.IsTest ? "order.refunded.test" : "order.refunded", "Order", order.DisplayNumber, reason, null,
-                    string.Create(CultureInfo.InvariantCulture, $$"""{"refundId":"{{refund.RefundId}}","amount":{{amount.Amount}},"currency":"{{amount.Currency}}","test":{{(refund.IsTest ? "true" : "false")}},"by":"{{by}}"}"""),
-                    clock));
+                try
+                {
+                    await refunds.RefundLoadedAsync(order, null, reason, actorUserId, ct);
+                }
+                catch (PaymentProviderUnavailableException ex)
+                {
+                    // Leaving the transaction undoes the cancellation too: no cancelled order without its refund.
+                    throw new DomainException("The refund could not be made just now (the payment provider did not answer), so nothing was cancelled. Please try again in a few minutes.", ex);
+                }
             }
 
-            await EnqueueEmailsAsync(order, checkout.BuyerEmail, by, refundDue, ct);
+            await EnqueueEmailsAsync(order, buyerEmail, by, refundDue, ct);
             await db.SaveChangesAsync(ct);
             foreach (var line in order.Lines)
             {

@@ -10,13 +10,16 @@ using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Payments;
+using RuralMarket.Infrastructure.Payments.Refunds;
 
 namespace RuralMarket.Infrastructure.Fulfilment;
 
 /// <summary>
 /// Transfers each due payout to its seller through the payment provider (idempotency key
 /// <c>transfer:{orderId}</c>, so a repeated call moves the money once) and records it paid; a failed
-/// transfer is recorded failed and retried on a later tick after a doubling back-off. Each payout in its
+/// transfer is recorded failed (its reason on the payout, for the seller and admins) and retried on a later tick
+/// after a doubling back-off. The transfer is the order total less the frozen platform fee (less the seller's
+/// share of any partial refund), funded by the checkout's charge (<c>source_transaction</c>). Each payout in its
 /// own scope and save: of two workers racing, the version token keeps one result and the other skips.
 /// With a real provider a seller whose payout account is not ready keeps the payout releasable (their
 /// payouts page says it waits for the account); the test provider needs no account.
@@ -76,7 +79,9 @@ public sealed class ReleasePayouts(
             .Where(o => o.Id == payout.OrderId)
             .Join(scopedDb.Sellers, o => o.SellerId, s => s.Id, (o, s) => new { o.CheckoutId, o.Number, s.Id, s.PayoutAccountId, s.PayoutsEnabled, s.OwnerUserId })
             .Join(scopedDb.Users, x => x.OwnerUserId, u => u.Id, (x, u) => new { x.CheckoutId, x.Number, SellerId = x.Id, x.PayoutAccountId, x.PayoutsEnabled, u.Email })
+            .Join(scopedDb.Checkouts, x => x.CheckoutId, c => c.Id, (x, c) => new { x.CheckoutId, x.Number, x.SellerId, x.PayoutAccountId, x.PayoutsEnabled, x.Email, c.PaymentReference })
             .SingleAsync(cancellationToken);
+        var order = await scopedDb.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == payout.OrderId, cancellationToken);
         var destination = context.PayoutAccountId is not null && context.PayoutsEnabled
             ? context.PayoutAccountId
             : payments.IsTest ? $"test_acct_{context.SellerId:N}" : null;
@@ -96,11 +101,13 @@ public sealed class ReleasePayouts(
         }
 
         var orderNumber = Order.FormatNumber(context.Number);
+        // Total less the frozen platform fee, less the seller's share of any partial refund made before the transfer.
+        var amount = payout.Net - OrderRefunds.SellerShareOf(order, order.RefundedAmount);
         TransferResult transfer;
         try
         {
             transfer = await payments.TransferAsync(
-                new TransferRequest(payout.Id, context.CheckoutId, destination, payout.Net, IdempotencyKey(payout.OrderId)), cancellationToken);
+                new TransferRequest(payout.Id, context.CheckoutId, destination, amount, IdempotencyKey(payout.OrderId), context.PaymentReference, payout.OrderId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -114,11 +121,11 @@ public sealed class ReleasePayouts(
         payout.MarkPaid(transfer.TransferId, transfer.IsTest, clock);
         scopedDb.AuditEntries.Add(AuditEntry.Record(
             null, transfer.IsTest ? "payout.paid.test" : "payout.paid", "Payout", orderNumber, null, null,
-            string.Create(CultureInfo.InvariantCulture, $$"""{"transferId":"{{transfer.TransferId}}","amount":{{payout.Net.Amount}},"currency":"{{payout.Net.Currency}}","test":{{(transfer.IsTest ? "true" : "false")}}}"""),
+            string.Create(CultureInfo.InvariantCulture, $$"""{"transferId":"{{transfer.TransferId}}","amount":{{amount.Amount}},"currency":"{{amount.Currency}}","sourceTransaction":"{{context.PaymentReference}}","test":{{(transfer.IsTest ? "true" : "false")}}}"""),
             clock));
         if (!string.IsNullOrEmpty(context.Email))
         {
-            scopedDb.Jobs.Enqueue(FulfilmentEmails.SellerPayoutSent(context.Email, orderNumber, payout.Net, transfer.TransferId, transfer.IsTest), now, dedupKey: $"email:payout-paid:{payout.Id:N}");
+            scopedDb.Jobs.Enqueue(FulfilmentEmails.SellerPayoutSent(context.Email, orderNumber, amount, transfer.TransferId, transfer.IsTest), now, dedupKey: $"email:payout-paid:{payout.Id:N}");
         }
 
         await scopedDb.SaveChangesAsync(cancellationToken);

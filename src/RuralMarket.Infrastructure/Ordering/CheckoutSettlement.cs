@@ -16,7 +16,8 @@ namespace RuralMarket.Infrastructure.Ordering;
 /// </summary>
 public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider payments, TimeProvider clock, ILogger<CheckoutSettlement> logger)
 {
-    public Task MarkPaidAsync(Guid checkoutId, PaymentEvent? cause, CancellationToken cancellationToken) =>
+    /// <param name="paymentReference">The captured payment (a Stripe charge) that refunds and transfers will point at.</param>
+    public Task MarkPaidAsync(Guid checkoutId, string? paymentReference, PaymentEvent? cause, CancellationToken cancellationToken) =>
         InTransactionAsync(cause, async ct =>
         {
             var checkout = await db.Checkouts.SingleOrDefaultAsync(c => c.Id == checkoutId, ct);
@@ -34,13 +35,13 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
             {
                 // The money arrived after we gave up on it (and released the stock): give it back.
                 var refund = await payments.RefundAsync(
-                    new RefundRequest(checkout.Id, checkout.ProviderReference ?? "", checkout.Total, "Paid after the checkout had ended.", $"refund:late:{checkout.Id:N}"), ct);
+                    new RefundRequest(checkout.Id, checkout.ProviderReference ?? "", checkout.Total, "Paid after the checkout had ended.", $"refund:late:{checkout.Id:N}", paymentReference), ct);
                 logger.LogWarning("Checkout {CheckoutId} was paid while {Status}; refunded as {RefundId}", checkout.Id, checkout.Status, refund.RefundId);
                 return ($"Late payment on a {checkout.Status.ToString().ToLowerInvariant()} checkout: refunded ({refund.RefundId}).", []);
             }
 
             var orders = await db.Orders.Include(o => o.Lines).Where(o => o.CheckoutId == checkoutId).OrderBy(o => o.Number).ToListAsync(ct);
-            checkout.MarkPaid(clock);
+            checkout.MarkPaid(clock, paymentReference);
             foreach (var order in orders)
             {
                 order.MarkPaid(clock);
@@ -90,6 +91,53 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
             logger.LogInformation("Checkout {CheckoutId} {Outcome}; releasing {Units} units", checkout.Id, checkout.Status, releases.Sum(r => r.Quantity));
             return ($"{checkout.Status}: stock released.", releases);
         }, cancellationToken);
+
+    /// <summary>
+    /// The provider could not open its payment page, so nothing can have been paid: the checkout fails, its
+    /// orders are cancelled, the stock goes back, and the items go back into the buyer's cart so that placing
+    /// the order again is one press. Returns false when the checkout had already moved on.
+    /// </summary>
+    public async Task<bool> ReturnToCartAsync(Guid checkoutId, string reason, CancellationToken cancellationToken)
+    {
+        var returned = false;
+        await InTransactionAsync(null, async ct =>
+        {
+            var checkout = await db.Checkouts.SingleOrDefaultAsync(c => c.Id == checkoutId, ct);
+            if (checkout is null || checkout.Status != CheckoutStatus.AwaitingPayment)
+            {
+                return ("", []);
+            }
+
+            var orders = await db.Orders.Include(o => o.Lines).Where(o => o.CheckoutId == checkoutId).ToListAsync(ct);
+            checkout.MarkFailed(reason);
+            foreach (var order in orders)
+            {
+                order.Cancel($"Payment failed: {reason}", null, clock);
+            }
+
+            var cart = await db.Carts.SingleOrDefaultAsync(c => c.BuyerUserId == checkout.BuyerUserId, ct);
+            if (cart is null)
+            {
+                cart = Cart.ForBuyer(checkout.BuyerUserId, clock);
+                db.Carts.Add(cart);
+            }
+
+            foreach (var order in orders)
+            {
+                foreach (var line in order.Lines.Where(l => cart.Lines.All(c => c.ProductId != l.ProductId)))
+                {
+                    cart.AddItem(line.ProductId, order.SellerId, Math.Min(line.Quantity, Cart.MaxQuantity), clock);
+                }
+
+                cart.ChooseFulfilment(order.SellerId, order.Method, clock);
+            }
+
+            returned = true;
+            logger.LogWarning("Checkout {CheckoutId} returned to the cart: {Reason}", checkout.Id, reason);
+            return ("", orders.SelectMany(o => o.Lines).Select(l => (l.ProductId, l.Quantity)).ToList());
+        }, cancellationToken);
+        return returned;
+    }
 
     public Task RecordOnlyAsync(PaymentEvent cause, string outcome, CancellationToken cancellationToken) =>
         InTransactionAsync(cause, _ => Task.FromResult<(string, List<(Guid, int)>)>((outcome, [])), cancellationToken);

@@ -14,9 +14,16 @@ public sealed record ApplyPaymentEvent(Guid PaymentEventId) : IJob
 
 /// <summary>
 /// Idempotent and forward-only: an applied row is skipped, and the settlement ignores events that would
-/// move a checkout backwards (a decline after the payment, a second expiry).
+/// move a checkout backwards (a decline after the payment, an expiry after the payment, a second expiry).
+/// Where an event may be stale (account updates) or lacks what we need (the charge behind a payment), the
+/// provider is asked again. A failure (provider down) throws, and the job queue retries with back-off.
 /// </summary>
-public sealed class ApplyPaymentEventHandler(RuralMarketDbContext db, CheckoutSettlement settlement) : IJobHandler<ApplyPaymentEvent>
+public sealed class ApplyPaymentEventHandler(
+    RuralMarketDbContext db,
+    CheckoutSettlement settlement,
+    IPaymentProvider payments,
+    PaymentDisputes disputes,
+    SellerPayoutAccounts sellerAccounts) : IJobHandler<ApplyPaymentEvent>
 {
     public async Task HandleAsync(ApplyPaymentEvent job, CancellationToken cancellationToken)
     {
@@ -29,7 +36,11 @@ public sealed class ApplyPaymentEventHandler(RuralMarketDbContext db, CheckoutSe
         switch (NormalizedPaymentEvent.FromJson(received.Payload))
         {
             case CheckoutPaid paid:
-                await settlement.MarkPaidAsync(paid.CheckoutId, received, cancellationToken);
+                var charge = paid.ProviderPaymentId is { } paymentId ? await payments.FindPaymentReferenceAsync(paymentId, cancellationToken) : null;
+                await settlement.MarkPaidAsync(paid.CheckoutId, charge, received, cancellationToken);
+                break;
+            case CheckoutPaymentPending:
+                await settlement.RecordOnlyAsync(received, "Waiting: the buyer paid with a method that clears later.", cancellationToken);
                 break;
             case CheckoutFailed failed:
                 await settlement.AbandonAsync(failed.CheckoutId, CheckoutStatus.Failed, failed.Reason, received, cancellationToken);
@@ -37,10 +48,32 @@ public sealed class ApplyPaymentEventHandler(RuralMarketDbContext db, CheckoutSe
             case CheckoutExpired expired:
                 await settlement.AbandonAsync(expired.CheckoutId, CheckoutStatus.Expired, null, received, cancellationToken);
                 break;
+            case Refunded refunded:
+                await settlement.RecordOnlyAsync(received, await CompareRefundsAsync(refunded, cancellationToken), cancellationToken);
+                break;
+            case DisputeOpened opened:
+                await disputes.OpenAsync(opened, received, cancellationToken);
+                break;
+            case DisputeClosed closed:
+                await disputes.CloseAsync(closed, received, cancellationToken);
+                break;
+            case SellerAccountUpdated account:
+                await sellerAccounts.ApplyAsync(account, received, cancellationToken);
+                break;
             default:
-                // Refunds, disputes and seller accounts are applied by the features that own them.
-                await settlement.RecordOnlyAsync(received, "Stored; nothing to apply for this event type yet.", cancellationToken);
+                await settlement.RecordOnlyAsync(received, "Stored; nothing to apply for this event type.", cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>Our refunds are recorded when we make them; the provider's total says whether someone refunded elsewhere (its dashboard).</summary>
+    private async Task<string> CompareRefundsAsync(Refunded refunded, CancellationToken cancellationToken)
+    {
+        var ours = await db.Refunds.AsNoTracking().Where(r => r.CheckoutId == refunded.CheckoutId).Select(r => r.Amount.Amount).ToListAsync(cancellationToken);
+        var total = new Domain.Common.Money(refunded.TotalRefundedMinor, refunded.Currency);
+        var recorded = new Domain.Common.Money(ours.Sum(), refunded.Currency);
+        return recorded == total
+            ? $"Refunds agree: {total.Format()} refunded."
+            : $"Refunds differ: the provider reports {total.Format()} refunded, we recorded {recorded.Format()}. Check the provider's dashboard.";
     }
 }

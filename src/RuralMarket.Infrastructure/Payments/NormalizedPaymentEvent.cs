@@ -9,10 +9,12 @@ namespace RuralMarket.Infrastructure.Payments;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(CheckoutPaid), CheckoutPaid.TypeName)]
+[JsonDerivedType(typeof(CheckoutPaymentPending), CheckoutPaymentPending.TypeName)]
 [JsonDerivedType(typeof(CheckoutFailed), CheckoutFailed.TypeName)]
 [JsonDerivedType(typeof(CheckoutExpired), CheckoutExpired.TypeName)]
 [JsonDerivedType(typeof(Refunded), Refunded.TypeName)]
 [JsonDerivedType(typeof(DisputeOpened), DisputeOpened.TypeName)]
+[JsonDerivedType(typeof(DisputeClosed), DisputeClosed.TypeName)]
 [JsonDerivedType(typeof(SellerAccountUpdated), SellerAccountUpdated.TypeName)]
 public abstract record NormalizedPaymentEvent
 {
@@ -28,9 +30,19 @@ public abstract record NormalizedPaymentEvent
         ?? throw new InvalidOperationException("A payment event payload is empty.");
 }
 
-public sealed record CheckoutPaid(Guid CheckoutId, string ProviderReference) : NormalizedPaymentEvent
+/// <param name="ProviderPaymentId">The provider's id for the payment (a Stripe payment intent), from which the captured payment is looked up.</param>
+public sealed record CheckoutPaid(Guid CheckoutId, string ProviderReference, string? ProviderPaymentId = null) : NormalizedPaymentEvent
 {
     public const string TypeName = "checkout.paid";
+
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>The buyer finished the hosted page with a payment that clears later (a bank debit): wait for paid or failed.</summary>
+public sealed record CheckoutPaymentPending(Guid CheckoutId) : NormalizedPaymentEvent
+{
+    public const string TypeName = "checkout.pending";
 
     [JsonIgnore]
     public override string Type => TypeName;
@@ -61,12 +73,25 @@ public sealed record Refunded(Guid CheckoutId, long TotalRefundedMinor, string C
     public override string Type => TypeName;
 }
 
-public sealed record DisputeOpened(Guid CheckoutId, string Reason) : NormalizedPaymentEvent
+/// <param name="PaymentReference">The disputed captured payment (Checkout.PaymentReference).</param>
+public sealed record DisputeOpened(string PaymentReference, string DisputeId, string Reason) : NormalizedPaymentEvent
 {
     public const string TypeName = "dispute.opened";
 
     [JsonIgnore]
     public override string Type => TypeName;
+}
+
+/// <param name="Outcome">The provider's word for how it ended (Stripe: won, lost, warning_closed).</param>
+public sealed record DisputeClosed(string PaymentReference, string DisputeId, string Outcome) : NormalizedPaymentEvent
+{
+    public const string TypeName = "dispute.closed";
+
+    [JsonIgnore]
+    public override string Type => TypeName;
+
+    [JsonIgnore]
+    public bool SellerKeepsTheMoney => Outcome is "won" or "warning_closed";
 }
 
 public sealed record SellerAccountUpdated(string AccountId, bool ChargesEnabled, bool PayoutsEnabled) : NormalizedPaymentEvent

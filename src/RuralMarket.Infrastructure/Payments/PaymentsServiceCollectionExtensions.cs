@@ -3,22 +3,31 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralMarket.Infrastructure.Jobs;
 using RuralMarket.Infrastructure.Payments.Local;
+using RuralMarket.Infrastructure.Payments.Refunds;
+using RuralMarket.Infrastructure.Payments.Stripe;
 
 namespace RuralMarket.Infrastructure.Payments;
 
 public static class PaymentsServiceCollectionExtensions
 {
-    /// <summary>Payment options, the inbox's apply job, and the local test provider when no Stripe key is configured.</summary>
+    /// <summary>Payment options, the inbox's apply job, refunds, disputes and seller accounts; Stripe when <c>Stripe:SecretKey</c> is set, else the local test provider.</summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddJob<ApplyPaymentEvent, ApplyPaymentEventHandler>();
+        services.AddScoped<OrderRefunds>();
+        services.AddScoped<PaymentDisputes>();
+        services.AddScoped<SellerPayoutAccounts>();
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Stripe:SecretKey"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StripeOptions.Section}:{nameof(StripeOptions.SecretKey)}"]))
         {
             services.AddSingleton<IPaymentProvider, LocalTestPaymentProvider>();
             services.AddSingleton<IValidateOptions<PaymentOptions>, TestProviderAllowedHere>();
+        }
+        else
+        {
+            services.AddStripePayments();
         }
 
         return builder;

@@ -252,7 +252,13 @@ public abstract class FulfilmentTimerTests(AppFactory app)
 
         public Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Uri> CreateOnboardingLinkAsync(OnboardingRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<TransferReversalResult> ReverseTransferAsync(TransferReversalRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<OnboardingLink> CreateOnboardingLinkAsync(OnboardingRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<SellerAccountStatus> GetSellerAccountAsync(string accountId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<string?> FindPaymentReferenceAsync(string providerPaymentId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
 

@@ -26,9 +26,18 @@ public sealed class LocalTestPaymentProvider : IPaymentProvider
     public Task<TransferResult> TransferAsync(TransferRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new TransferResult($"test_tr_{Stable(request.IdempotencyKey)}", IsTest: true));
 
+    public Task<TransferReversalResult> ReverseTransferAsync(TransferReversalRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new TransferReversalResult($"test_trr_{Stable(request.IdempotencyKey)}", IsTest: true));
+
     /// <summary>Test sellers need no account: the link goes straight back to where onboarding would return.</summary>
-    public Task<Uri> CreateOnboardingLinkAsync(OnboardingRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(request.ReturnUrl);
+    public Task<OnboardingLink> CreateOnboardingLinkAsync(OnboardingRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new OnboardingLink(request.ReturnUrl, request.ExistingAccountId ?? $"test_acct_{request.SellerId:N}"));
+
+    public Task<SellerAccountStatus> GetSellerAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(new SellerAccountStatus(accountId, ChargesEnabled: true, PayoutsEnabled: true, DetailsSubmitted: true, [], null));
+
+    public Task<string?> FindPaymentReferenceAsync(string providerPaymentId, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(providerPaymentId);
 
     /// <summary>The same key always gives the same id, as a provider's idempotency would.</summary>
     private static string Stable(string key) =>

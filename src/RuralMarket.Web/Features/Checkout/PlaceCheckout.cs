@@ -34,6 +34,7 @@ public sealed class PlaceCheckout(
     RuralMarketDbContext db,
     CartReader carts,
     IPaymentProvider payments,
+    CheckoutSettlement settlement,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     ILogger<PlaceCheckout> logger)
@@ -89,18 +90,35 @@ public sealed class PlaceCheckout(
             return new PlaceCheckoutResult(done, null);
         }
 
-        var numbers = await db.Orders.Where(o => o.CheckoutId == checkoutId).OrderBy(o => o.Number).Select(o => o.Number).ToListAsync(cancellationToken);
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => o.CheckoutId == checkoutId).OrderBy(o => o.Number).ToListAsync(cancellationToken);
+        var sellerIds = orders.Select(o => o.SellerId).ToList();
+        var sellerNames = await db.Sellers.AsNoTracking().Where(s => sellerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var (success, cancel) = returnUrls(checkoutId);
-        var hosted = await payments.CreateHostedCheckoutAsync(
-            new HostedCheckoutRequest(
-                checkout.Id,
-                checkout.Total,
-                checkout.BuyerEmail,
-                checkout.ExpiresAt,
-                "RuralMarket " + string.Join(", ", numbers.Select(Order.FormatNumber)),
-                success,
-                cancel),
-            cancellationToken);
+        HostedCheckout hosted;
+        try
+        {
+            hosted = await payments.CreateHostedCheckoutAsync(
+                new HostedCheckoutRequest(
+                    checkout.Id,
+                    checkout.Total,
+                    checkout.BuyerEmail,
+                    checkout.ExpiresAt,
+                    "RuralMarket " + string.Join(", ", orders.Select(o => o.DisplayNumber)),
+                    success,
+                    cancel,
+                    HostedCheckoutLines.For(orders, sellerNames)),
+                cancellationToken);
+        }
+        catch (PaymentProviderUnavailableException ex)
+        {
+            // Nothing was charged: give the stock back and the items back to the cart, so trying again is one press.
+            logger.LogWarning(ex, "Checkout {CheckoutId}: the payment page could not be opened", checkoutId);
+            db.ChangeTracker.Clear();
+            await settlement.ReturnToCartAsync(checkoutId, "The payment page could not be opened.", cancellationToken);
+            return PlaceCheckoutResult.Refused(
+                "We could not open the secure payment page just now (the payment service did not answer). Nothing was charged and your items are back in your cart. Please place your order again in a moment.");
+        }
+
         if (checkout.ProviderReference != hosted.ProviderReference)
         {
             checkout.AttachProviderReference(hosted.ProviderReference);

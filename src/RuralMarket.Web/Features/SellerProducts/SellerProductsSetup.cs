@@ -10,6 +10,7 @@ public static class SellerProductsSetup
         services.AddOptions<ProductImageOptions>().BindConfiguration(ProductImageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SellerCatalog>();
         services.AddScoped<ProductCsvImport>();
+        services.AddScoped<PublishingGuard>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using RuralMarket.Infrastructure.Payments;
 namespace RuralMarket.Web.Areas.Seller.Pages.Payouts;
 
 /// <summary>Every order's payout (gross, commission, net, where the money is) with totals per state.</summary>
-public sealed class IndexModel(RuralMarketDbContext db, IPaymentProvider payments) : SellerPageModel
+public sealed class IndexModel(RuralMarketDbContext db, IPaymentProvider payments, SellerPayoutAccounts accounts, ILogger<IndexModel> logger) : SellerPageModel
 {
     public const int PageSize = 50;
 
@@ -23,6 +23,9 @@ public sealed class IndexModel(RuralMarketDbContext db, IPaymentProvider payment
     public bool WaitingForAccount { get; private set; }
 
     public bool IsTestProvider => payments.IsTest;
+
+    /// <summary>The seller's payout account as last recorded (null: none yet).</summary>
+    public PayoutAccountView? Account { get; private set; }
 
     public int PageNumber { get; private set; } = 1;
 
@@ -72,7 +75,33 @@ public sealed class IndexModel(RuralMarketDbContext db, IPaymentProvider payment
                 x.p.OrderId, x.p.Gross, x.p.Commission, x.p.Net, x.p.Status, x.p.ReleasableAt, x.p.PaidAt, x.p.TransferId, x.p.IsTest, x.p.FailureReason, x.p.OnHold, x.p.HoldReason, x.p.ReversalReason)))
             .ToListAsync(cancellationToken);
         WaitingForAccount = await PayoutView.WaitingForAccountAsync(db, payments, sellerId, cancellationToken);
+        Account = await PayoutAccountView.LoadAsync(db, payments, sellerId, cancellationToken);
         return Page();
+    }
+
+    /// <summary>"Set up payouts with Stripe": creates the seller's account if needed and sends them to Stripe's onboarding.</summary>
+    public async Task<IActionResult> OnPostSetupAsync(CancellationToken cancellationToken)
+    {
+        if (payments.IsTest)
+        {
+            return RedirectToPage();
+        }
+
+        try
+        {
+            var link = await accounts.StartOnboardingAsync(
+                Seller.Id,
+                new Uri(Url.PageLink("/Payouts/Return", values: new { area = "Seller" })!),
+                new Uri(Url.PageLink("/Payouts/Refresh", values: new { area = "Seller" })!),
+                cancellationToken);
+            return Redirect(link.ToString());
+        }
+        catch (PaymentProviderUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Payout setup for seller {SellerId} could not start", Seller.Id);
+            Flash("Stripe did not answer just now, so payout setup could not start. Nothing changed; please try again in a moment.");
+            return RedirectToPage();
+        }
     }
 
     public string UrlFor(int page) => page <= 1 ? "/Seller/Payouts" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/Seller/Payouts?page={page}");

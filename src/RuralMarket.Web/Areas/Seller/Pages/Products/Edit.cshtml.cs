@@ -10,7 +10,7 @@ namespace RuralMarket.Web.Areas.Seller.Pages.Products;
 /// <summary>One of the seller's products: its details, status and photos. Any id not the seller's answers 404.</summary>
 [RequestSizeLimit(ProductImageOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ProductImageOptions.MaxRequestBytes)]
-public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, TimeProvider clock) : SellerPageModel, IProductFormPage
+public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, PublishingGuard publishingGuard, TimeProvider clock) : SellerPageModel, IProductFormPage
 {
     [BindProperty]
     public ProductInput Input { get; set; } = new();
@@ -23,6 +23,9 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Ti
 
     public ProductImageOptions ImageLimits => catalog.ImageOptions;
 
+    /// <summary>Why the Publish button would be refused (no payout account yet), shown beside it.</summary>
+    public string? PublishBlockedReason { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.SellerId == Seller.Id, cancellationToken);
@@ -34,6 +37,7 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Ti
         Terms = await catalog.TermsAsync(Seller.Id, cancellationToken);
         Product = ProductView.Of(product);
         Input = ProductInput.From(product);
+        PublishBlockedReason = Product.CanPublish ? await publishingGuard.WhyNotAsync(Seller.Id, cancellationToken) : null;
         return Page();
     }
 
@@ -148,6 +152,10 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Ti
         if (publishing && Seller.IsSuspended)
         {
             Flash("Your shop is suspended, so you cannot publish products until it is reinstated. Nothing was changed.");
+        }
+        else if (publishing && await publishingGuard.WhyNotAsync(Seller.Id, cancellationToken) is { } blocked)
+        {
+            Flash($"{blocked} Go to Payouts ({PublishingGuard.PayoutSetupPath}). Nothing was changed.");
         }
         else
         {
