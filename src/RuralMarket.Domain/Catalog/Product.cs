@@ -46,6 +46,13 @@ public sealed class Product
 
     public string? HiddenReason { get; private set; }
 
+    public AppealStatus Appeal { get; private set; }
+
+    /// <summary>What the seller says they changed, when they asked for a review of the takedown.</summary>
+    public string? AppealNote { get; private set; }
+
+    public DateTime? AppealedAt { get; private set; }
+
     public FulfilmentMethod AllowedFulfilment { get; private set; }
 
     public bool IsPerishable { get; private set; }
@@ -180,6 +187,7 @@ public sealed class Product
         Guard.That(Moderation == ModerationState.Visible, "This product is already hidden.");
         HiddenReason = Guard.Text(reason, "A reason for hiding the product", 500);
         Moderation = ModerationState.Hidden;
+        ClearAppeal();
         Touch(clock);
     }
 
@@ -188,6 +196,24 @@ public sealed class Product
         Guard.That(Moderation == ModerationState.Hidden, "This product is not hidden.");
         HiddenReason = null;
         Moderation = ModerationState.Visible;
+        ClearAppeal();
+        Touch(clock);
+    }
+
+    /// <summary>The seller asks a moderator to look again, once per takedown, after fixing the listing.</summary>
+    public void AppealTakedown(string? note, TimeProvider clock)
+    {
+        AppealNote = Appeals.CheckAppeal(Moderation, Appeal, note, "product");
+        Appeal = AppealStatus.Pending;
+        AppealedAt = clock.GetUtcNow().UtcDateTime;
+        Touch(clock);
+    }
+
+    /// <summary>A moderator keeps the product hidden after the appeal; the new reason is what the seller reads.</summary>
+    public void RefuseAppeal(string? reason, TimeProvider clock)
+    {
+        HiddenReason = Appeals.CheckRefusal(Appeal, reason, "product");
+        Appeal = AppealStatus.Refused;
         Touch(clock);
     }
 
@@ -237,6 +263,13 @@ public sealed class Product
         {
             _images[i].MoveTo(i);
         }
+    }
+
+    private void ClearAppeal()
+    {
+        Appeal = AppealStatus.None;
+        AppealNote = null;
+        AppealedAt = null;
     }
 
     private void Touch(TimeProvider clock)

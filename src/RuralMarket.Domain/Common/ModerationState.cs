@@ -5,3 +5,37 @@ public enum ModerationState
     Visible,
     Hidden,
 }
+
+/// <summary>
+/// Where the seller's one appeal against a takedown stands. A new takedown starts with <see cref="None"/>; the seller
+/// fixes the listing and asks for a review once (<see cref="Pending"/>); a moderator either restores the listing or
+/// keeps it hidden (<see cref="Refused"/>, and no further appeal).
+/// </summary>
+public enum AppealStatus
+{
+    None,
+    Pending,
+    Refused,
+}
+
+/// <summary>The appeal rules products and videos share.</summary>
+public static class Appeals
+{
+    public const int MaxNoteLength = 1000;
+
+    /// <summary>The seller's note, checked: only a hidden listing, and only once per takedown.</summary>
+    public static string CheckAppeal(ModerationState moderation, AppealStatus appeal, string? note, string thing)
+    {
+        Guard.That(moderation == ModerationState.Hidden, $"Only a {thing} a moderator has hidden can be appealed.");
+        Guard.That(appeal != AppealStatus.Pending, "You have already asked for a review. A moderator will look at it and email you.");
+        Guard.That(appeal != AppealStatus.Refused, $"You have already appealed once, and a moderator kept this {thing} hidden.");
+        return Guard.Text(note, "A note for the moderator", MaxNoteLength);
+    }
+
+    /// <summary>The moderator's reason for keeping the listing hidden after the appeal; it becomes the reason the seller sees.</summary>
+    public static string CheckRefusal(AppealStatus appeal, string? reason, string thing)
+    {
+        Guard.That(appeal == AppealStatus.Pending, $"There is no appeal waiting for this {thing}.");
+        return Guard.Text(reason, "A reason for keeping it hidden", 500);
+    }
+}

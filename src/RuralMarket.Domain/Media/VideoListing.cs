@@ -31,6 +31,13 @@ public sealed class VideoListing
 
     public string? HiddenReason { get; private set; }
 
+    public AppealStatus Appeal { get; private set; }
+
+    /// <summary>What the seller says they changed, when they asked for a review of the takedown.</summary>
+    public string? AppealNote { get; private set; }
+
+    public DateTime? AppealedAt { get; private set; }
+
     public bool Published { get; private set; }
 
     public DateTime? PublishedAt { get; private set; }
@@ -198,6 +205,7 @@ public sealed class VideoListing
         Guard.That(Moderation == ModerationState.Visible, "This video is already hidden.");
         HiddenReason = Guard.Text(reason, "A reason for hiding the video", 500);
         Moderation = ModerationState.Hidden;
+        ClearAppeal();
         Version++;
     }
 
@@ -206,7 +214,32 @@ public sealed class VideoListing
         Guard.That(Moderation == ModerationState.Hidden, "This video is not hidden.");
         HiddenReason = null;
         Moderation = ModerationState.Visible;
+        ClearAppeal();
         Version++;
+    }
+
+    /// <summary>The seller asks a moderator to look again, once per takedown, after fixing the video's details.</summary>
+    public void AppealTakedown(string? note, TimeProvider clock)
+    {
+        AppealNote = Appeals.CheckAppeal(Moderation, Appeal, note, "video");
+        Appeal = AppealStatus.Pending;
+        AppealedAt = clock.GetUtcNow().UtcDateTime;
+        Version++;
+    }
+
+    /// <summary>A moderator keeps the video hidden after the appeal; the new reason is what the seller reads.</summary>
+    public void RefuseAppeal(string? reason)
+    {
+        HiddenReason = Appeals.CheckRefusal(Appeal, reason, "video");
+        Appeal = AppealStatus.Refused;
+        Version++;
+    }
+
+    private void ClearAppeal()
+    {
+        Appeal = AppealStatus.None;
+        AppealNote = null;
+        AppealedAt = null;
     }
 
     public VideoProductTag Tag(Guid productId, int startSecond, int? endSecond)

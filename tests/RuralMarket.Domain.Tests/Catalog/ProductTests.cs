@@ -134,6 +134,50 @@ public class ProductTests
     }
 
     [Fact]
+    public void A_hidden_product_can_be_appealed_once_per_takedown()
+    {
+        var product = NewProduct();
+        FluentActions.Invoking(() => product.AppealTakedown("Fixed it", _clock)).Should().Throw<DomainException>().WithMessage("Only a product a moderator has hidden*");
+
+        product.Hide("Photos show a different product", _clock);
+        FluentActions.Invoking(() => product.AppealTakedown("   ", _clock)).Should().Throw<DomainException>().WithMessage("A note for the moderator is required.");
+        FluentActions.Invoking(() => product.AppealTakedown(new string('x', Appeals.MaxNoteLength + 1), _clock)).Should().Throw<DomainException>();
+        product.Appeal.Should().Be(AppealStatus.None);
+
+        product.AppealTakedown("  New photos of our own eggs  ", _clock);
+        product.Appeal.Should().Be(AppealStatus.Pending);
+        product.AppealNote.Should().Be("New photos of our own eggs");
+        product.AppealedAt.Should().Be(_clock.GetUtcNow().UtcDateTime);
+        product.Moderation.Should().Be(ModerationState.Hidden, "an appeal does not restore anything by itself");
+        FluentActions.Invoking(() => product.AppealTakedown("Again", _clock)).Should().Throw<DomainException>().WithMessage("You have already asked for a review*");
+
+        FluentActions.Invoking(() => product.RefuseAppeal(" ", _clock)).Should().Throw<DomainException>().WithMessage("A reason for keeping it hidden is required.");
+        product.RefuseAppeal("The photos are still stock images", _clock);
+        product.Appeal.Should().Be(AppealStatus.Refused);
+        product.HiddenReason.Should().Be("The photos are still stock images");
+        product.Moderation.Should().Be(ModerationState.Hidden);
+        FluentActions.Invoking(() => product.AppealTakedown("Please", _clock)).Should().Throw<DomainException>().WithMessage("You have already appealed once*");
+        FluentActions.Invoking(() => product.RefuseAppeal("Again", _clock)).Should().Throw<DomainException>().WithMessage("There is no appeal waiting*");
+    }
+
+    [Fact]
+    public void Restoring_or_hiding_again_starts_a_fresh_appeal()
+    {
+        var product = NewProduct();
+        product.Hide("Misleading title", _clock);
+        product.AppealTakedown("Changed the title", _clock);
+
+        product.Restore(_clock);
+        product.Appeal.Should().Be(AppealStatus.None);
+        product.AppealNote.Should().BeNull();
+        product.AppealedAt.Should().BeNull();
+
+        product.Hide("Misleading again", _clock);
+        product.AppealTakedown("Changed it back", _clock);
+        product.Appeal.Should().Be(AppealStatus.Pending);
+    }
+
+    [Fact]
     public void Stock_can_be_set_and_adjusted_but_never_goes_negative()
     {
         var product = NewProduct(stock: 5);

@@ -208,6 +208,30 @@ public class VideoListingTests
     }
 
     [Fact]
+    public void A_hidden_video_can_be_appealed_once_and_a_refusal_keeps_it_hidden()
+    {
+        var video = VideoIn(VideoStatus.Ready);
+        video.Publish(_clock);
+        FluentActions.Invoking(() => video.AppealTakedown("Fixed", _clock)).Should().Throw<DomainException>().WithMessage("Only a video a moderator has hidden*");
+
+        video.Hide("Shows an unsafe practice");
+        video.AppealTakedown("Cut the part with the tractor", _clock);
+        video.Appeal.Should().Be(AppealStatus.Pending);
+        video.IsVisibleInStorefront.Should().BeFalse();
+        FluentActions.Invoking(() => video.AppealTakedown("Again", _clock)).Should().Throw<DomainException>();
+
+        video.RefuseAppeal("The tractor scene is still there at 0:12");
+        video.Appeal.Should().Be(AppealStatus.Refused);
+        video.HiddenReason.Should().Be("The tractor scene is still there at 0:12");
+        FluentActions.Invoking(() => video.AppealTakedown("Please", _clock)).Should().Throw<DomainException>().WithMessage("You have already appealed once*");
+
+        video.Restore();
+        video.Appeal.Should().Be(AppealStatus.None);
+        video.AppealNote.Should().BeNull();
+        video.IsVisibleInStorefront.Should().BeTrue();
+    }
+
+    [Fact]
     public void Products_can_be_tagged_within_the_video_and_retagged_or_removed()
     {
         var video = VideoIn(VideoStatus.Ready);

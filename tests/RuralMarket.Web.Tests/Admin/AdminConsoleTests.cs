@@ -15,11 +15,13 @@ namespace RuralMarket.Web.Tests.Admin;
 
 public abstract class AdminConsoleTests(AppFactory app)
 {
-    public static readonly string[] Pages = ["/Admin", "/Admin/Moderation", "/Admin/Orders", "/Admin/Orders/RM-000001", "/Admin/Audit", "/Admin/Audit?handler=Csv", "/Admin/Jobs", "/Admin/Settings"];
+    public static readonly string[] Pages = ["/Admin", "/Admin/Moderation", "/Admin/Orders", "/Admin/Orders/RM-000001", "/Admin/Audit", "/Admin/Audit?handler=Csv", "/Admin/Jobs", "/Admin/Settings",
+        "/Admin/Moderation/Review/Product/00000000-0000-0000-0000-000000000001",
+    ];
 
     public static readonly string[] Posts =
     [
-        "/Admin/Moderation?handler=Hide", "/Admin/Moderation?handler=Restore", "/Admin/Moderation?handler=Dismiss", "/Admin/Moderation?handler=Suspend",
+        "/Admin/Moderation?handler=Hide", "/Admin/Moderation?handler=Restore", "/Admin/Moderation?handler=KeepHidden", "/Admin/Moderation?handler=Dismiss", "/Admin/Moderation?handler=Suspend",
         "/Admin/Orders/RM-000001?handler=Cancel", "/Admin/Jobs?handler=Retry&id=00000000-0000-0000-0000-000000000001",
         "/Admin/Jobs?handler=Discard&id=00000000-0000-0000-0000-000000000001", "/Admin/Settings", "/Admin/Audit",
     ];
@@ -28,7 +30,8 @@ public abstract class AdminConsoleTests(AppFactory app)
     public async Task An_admin_reaches_every_console_page()
     {
         var admin = await app.SignInAsAdminAsync();
-        foreach (var url in Pages.Where(p => !p.Contains("RM-", StringComparison.Ordinal)))
+        // The order and the listing under review are examples that do not exist: the admin gets 404 there, everyone else is kept out first.
+        foreach (var url in Pages.Where(p => !p.Contains("RM-", StringComparison.Ordinal) && !p.Contains("/Review/", StringComparison.Ordinal)))
         {
             using var response = await admin.GetAsync(new Uri(url, UriKind.Relative));
             response.StatusCode.Should().Be(HttpStatusCode.OK, url);

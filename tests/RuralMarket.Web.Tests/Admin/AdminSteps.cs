@@ -41,13 +41,26 @@ public static class AdminSteps
         return await admin.SubmitHandlerFormAsync(page, "#chosen-form", new Dictionary<string, string> { ["Input.Reason"] = reason ?? "" });
     }
 
-    /// <summary>Presses "Restore" beside a hidden product or video.</summary>
+    /// <summary>Presses "Restore" beside a hidden product or video in the list of hidden things.</summary>
     public static async Task<HttpResponseMessage> RestoreAsync(this HttpClient admin, Guid id)
     {
         var page = await admin.GetPageAsync("/Admin/Moderation");
-        var form = page.QuerySelectorAll("form.mod-restore").Single(f => f.QuerySelector("input[name='Input.TargetId']")!.GetAttribute("value") == id.ToString());
+        var form = page.QuerySelectorAll(".mod-hidden form.mod-restore").Single(f => f.QuerySelector("input[name='Input.TargetId']")!.GetAttribute("value") == id.ToString());
         form.Id = "chosen-form";
         return await admin.SubmitHandlerFormAsync(page, "#chosen-form", new Dictionary<string, string>());
+    }
+
+    /// <summary>The entry for a hidden product or video whose seller asked for a review.</summary>
+    public static AngleSharp.Dom.IElement? AppealItem(this IHtmlDocument page, ReportTarget target, Guid id) =>
+        page.QuerySelector($"#appeal-{target}-{id:N}");
+
+    /// <summary>Presses "Restore" or "Keep hidden" (formClass mod-restore or mod-keep-hidden) on an appeal in the queue.</summary>
+    public static async Task<HttpResponseMessage> DecideAppealAsync(this HttpClient admin, ReportTarget target, Guid id, string formClass, string? reason = null)
+    {
+        var page = await admin.GetPageAsync("/Admin/Moderation");
+        var item = page.AppealItem(target, id) ?? throw new InvalidOperationException($"{target} {id} has no appeal waiting.");
+        item.QuerySelector($"form.{formClass}")!.Id = "chosen-form";
+        return await admin.SubmitHandlerFormAsync(page, "#chosen-form", new Dictionary<string, string> { ["Input.Reason"] = reason ?? "" });
     }
 
     public static Task<List<ReportRow>> ReportsAboutAsync(this AppFactory app, Guid targetId) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Sellers;
 
 namespace RuralMarket.Infrastructure.Data.Configurations;
@@ -35,6 +36,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Description).HasMaxLength(5000);
         product.Property(p => p.UnitLabel).HasMaxLength(40);
         product.Property(p => p.HiddenReason).HasMaxLength(1000);
+        product.Property(p => p.AppealNote).HasMaxLength(Appeals.MaxNoteLength);
         // Flags are stored as their number so "allows pickup" is a bitwise test in SQL.
         product.Property(p => p.AllowedFulfilment).HasConversion<int>();
         product.Property(p => p.Version).IsConcurrencyToken();
@@ -46,6 +48,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         });
         product.HasIndex(p => new { p.CategoryId, p.Status, p.Moderation });
         product.HasIndex(p => new { p.Status, p.Moderation, p.CreatedAt });
+        product.HasIndex(p => new { p.Moderation, p.Appeal });
 
         product.OwnsMany(p => p.Images, image =>
         {

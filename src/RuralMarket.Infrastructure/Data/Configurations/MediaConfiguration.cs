@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Media;
 using RuralMarket.Domain.Sellers;
 using RuralMarket.Infrastructure.Identity;
@@ -19,6 +20,7 @@ internal sealed class VideoListingConfiguration : IEntityTypeConfiguration<Video
         video.Property(v => v.Description).HasMaxLength(5000);
         video.Property(v => v.FailureReason).HasMaxLength(1000);
         video.Property(v => v.HiddenReason).HasMaxLength(1000);
+        video.Property(v => v.AppealNote).HasMaxLength(Appeals.MaxNoteLength);
         video.Property(v => v.VideoCodec).HasMaxLength(40);
         video.Property(v => v.AudioCodec).HasMaxLength(40);
         video.Property(v => v.MasterPlaylistKey).HasMaxLength(400);
@@ -29,6 +31,7 @@ internal sealed class VideoListingConfiguration : IEntityTypeConfiguration<Video
         video.Property(v => v.Version).IsConcurrencyToken();
         video.HasIndex(v => new { v.SellerId, v.CreatedAt });
         video.HasIndex(v => new { v.Status, v.Published, v.Moderation, v.PublishedAt });
+        video.HasIndex(v => new { v.Moderation, v.Appeal });
 
         video.OwnsMany(v => v.Renditions, rendition =>
         {

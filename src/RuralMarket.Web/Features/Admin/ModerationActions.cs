@@ -13,6 +13,7 @@ public enum ModerationDecision
 {
     Hide,
     Restore,
+    KeepHidden,
     Dismiss,
     SuspendSeller,
 }
@@ -36,7 +37,8 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
         {
             return decision switch
             {
-                ModerationDecision.Hide or ModerationDecision.Restore => await HideOrRestoreAsync(decision, target, targetId, reason, openReports, adminUserId, cancellationToken),
+                ModerationDecision.Hide or ModerationDecision.Restore or ModerationDecision.KeepHidden =>
+                    await ChangeVisibilityAsync(decision, target, targetId, reason, openReports, adminUserId, cancellationToken),
                 ModerationDecision.Dismiss => await DismissAsync(target, targetId, reason, openReports, adminUserId, cancellationToken),
                 ModerationDecision.SuspendSeller => await SuspendSellerAsync(target, targetId, reason, openReports, adminUserId, sellLink, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
@@ -52,13 +54,15 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
         }
     }
 
-    private async Task<AdminOutcome> HideOrRestoreAsync(
+    /// <summary>Hides or restores a product or video, or keeps it hidden after the seller's appeal (with the reason they will read).</summary>
+    private async Task<AdminOutcome> ChangeVisibilityAsync(
         ModerationDecision decision, ReportTarget target, Guid targetId, string? reason, List<Report> openReports, string adminUserId, CancellationToken cancellationToken)
     {
-        var hide = decision == ModerationDecision.Hide;
-        if (hide && reason is null)
+        if (decision != ModerationDecision.Restore && reason is null)
         {
-            return AdminOutcome.Refused("Write the reason for hiding it: the seller reads it.");
+            return AdminOutcome.Refused(decision == ModerationDecision.Hide
+                ? "Write the reason for hiding it: the seller reads it."
+                : "Write why it stays hidden: the seller reads it, and cannot appeal again.");
         }
 
         string title, typeName, before, after;
@@ -72,17 +76,16 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
                     return AdminOutcome.NotFound;
                 }
 
-                before = State(product.Moderation, product.HiddenReason);
-                if (hide)
+                before = State(product.Moderation, product.HiddenReason, product.Appeal, product.AppealNote);
+                switch (decision)
                 {
-                    product.Hide(reason!, clock);
-                }
-                else
-                {
-                    product.Restore(clock);
+                    case ModerationDecision.Hide: product.Hide(reason!, clock); break;
+                    case ModerationDecision.Restore: product.Restore(clock); break;
+                    default: product.RefuseAppeal(reason, clock); break;
                 }
 
-                (title, typeName, sellerId, after) = (product.Title, "Product", product.SellerId, State(product.Moderation, product.HiddenReason));
+                (title, typeName, sellerId) = (product.Title, "Product", product.SellerId);
+                after = State(product.Moderation, product.HiddenReason, product.Appeal, product.AppealNote);
                 break;
             case ReportTarget.Video:
                 var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == targetId, cancellationToken);
@@ -91,23 +94,22 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
                     return AdminOutcome.NotFound;
                 }
 
-                before = State(video.Moderation, video.HiddenReason);
-                if (hide)
+                before = State(video.Moderation, video.HiddenReason, video.Appeal, video.AppealNote);
+                switch (decision)
                 {
-                    video.Hide(reason!);
-                }
-                else
-                {
-                    video.Restore();
+                    case ModerationDecision.Hide: video.Hide(reason!); break;
+                    case ModerationDecision.Restore: video.Restore(); break;
+                    default: video.RefuseAppeal(reason); break;
                 }
 
-                (title, typeName, sellerId, after) = (video.Title, "Video", video.SellerId, State(video.Moderation, video.HiddenReason));
+                (title, typeName, sellerId) = (video.Title, "Video", video.SellerId);
+                after = State(video.Moderation, video.HiddenReason, video.Appeal, video.AppealNote);
                 break;
             default:
                 return AdminOutcome.Refused("Only products and videos can be hidden. Suspend the seller instead.");
         }
 
-        if (hide)
+        if (decision == ModerationDecision.Hide)
         {
             foreach (var report in openReports)
             {
@@ -115,18 +117,33 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
             }
         }
 
+        var action = decision switch
+        {
+            ModerationDecision.Hide => "hidden",
+            ModerationDecision.Restore => "restored",
+            _ => "appeal_refused",
+        };
         db.AuditEntries.Add(AuditEntry.Record(
-            adminUserId, $"{typeName.ToLowerInvariant()}.{(hide ? "hidden" : "restored")}", typeName, targetId.ToString(), reason, before, after, clock));
+            adminUserId, $"{typeName.ToLowerInvariant()}.{action}", typeName, targetId.ToString(), reason, before, after, clock));
         var ownerEmail = await SellerEmailAsync(sellerId, cancellationToken);
         if (ownerEmail is not null)
         {
-            db.Jobs.Enqueue(hide ? HiddenEmail(ownerEmail, typeName, title, reason!) : RestoredEmail(ownerEmail, typeName, title), clock.GetUtcNow().UtcDateTime);
+            var email = decision switch
+            {
+                ModerationDecision.Hide => HiddenEmail(ownerEmail, typeName, title, reason!),
+                ModerationDecision.Restore => RestoredEmail(ownerEmail, typeName, title),
+                _ => AppealRefusedEmail(ownerEmail, typeName, title, reason!),
+            };
+            db.Jobs.Enqueue(email, clock.GetUtcNow().UtcDateTime);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AdminOutcome.Done(hide
-            ? $"“{title}” is hidden from buyers.{Resolved(openReports.Count, "actioned")}"
-            : $"“{title}” is visible to buyers again.");
+        return AdminOutcome.Done(decision switch
+        {
+            ModerationDecision.Hide => $"“{title}” is hidden from buyers.{Resolved(openReports.Count, "actioned")}",
+            ModerationDecision.Restore => $"“{title}” is visible to buyers again.",
+            _ => $"“{title}” stays hidden; the seller has been told why and cannot appeal again.",
+        });
     }
 
     private async Task<AdminOutcome> DismissAsync(
@@ -189,8 +206,8 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
             .Join(db.Users, s => s.OwnerUserId, u => u.Id, (s, u) => u.Email)
             .SingleOrDefaultAsync(cancellationToken);
 
-    private static string State(ModerationState state, string? hiddenReason) =>
-        JsonSerializer.Serialize(new { Moderation = state.ToString(), HiddenReason = hiddenReason });
+    private static string State(ModerationState state, string? hiddenReason, AppealStatus appeal, string? appealNote) =>
+        JsonSerializer.Serialize(new { Moderation = state.ToString(), HiddenReason = hiddenReason, Appeal = appeal.ToString(), AppealNote = appealNote });
 
     private static string Resolved(int count, string how) =>
         count == 0 ? "" : count == 1 ? $" 1 report marked {how}." : $" {count} reports marked {how}.";
@@ -202,12 +219,23 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
         A RuralMarket moderator hid your {typeName.ToLowerInvariant()} “{title}” from buyers.
         Reason: {reason}
 
-        How to appeal: fix what the reason describes (edit the {typeName.ToLowerInvariant()} in your seller dashboard), then reply to this
-        email once, saying what you changed. A moderator looks at it again and restores it if it now follows the rules.
+        How to appeal: open the {typeName.ToLowerInvariant()} in your seller dashboard, fix what the reason describes, write a short
+        note on what you changed and press "Save and ask for a review". You can appeal once. A moderator looks at it
+        again and restores it if it now follows the rules; either way we email you.
         """);
 
     public static SendEmail RestoredEmail(string to, string typeName, string title) => new(
         to,
         $"Your {typeName.ToLowerInvariant()} “{title}” is visible again",
         $"A RuralMarket moderator restored your {typeName.ToLowerInvariant()} “{title}”. Buyers can see it again.\n");
+
+    public static SendEmail AppealRefusedEmail(string to, string typeName, string title, string reason) => new(
+        to,
+        $"Your {typeName.ToLowerInvariant()} “{title}” stays hidden",
+        $"""
+        A RuralMarket moderator looked at your appeal and kept your {typeName.ToLowerInvariant()} “{title}” hidden from buyers.
+        Reason: {reason}
+
+        This was your one appeal for this {typeName.ToLowerInvariant()}. You can still list a new one that follows the rules.
+        """);
 }

@@ -18,7 +18,9 @@ public sealed record ReportedTarget(
         Reports.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Select(g => (g.Key, g.Count()));
 }
 
-public sealed record HiddenItem(ReportTarget Target, Guid Id, string Title, string SellerName, string? Reason);
+/// <summary>A product or video a moderator has hid, with where the seller's one appeal stands.</summary>
+public sealed record HiddenItem(
+    ReportTarget Target, Guid Id, string Title, string SellerName, string? Url, string? Reason, AppealStatus Appeal, string? AppealNote, DateTime? AppealedAt);
 
 /// <summary>
 /// The moderation queue: open reports grouped by what they are about, the target with the newest report first.
@@ -68,24 +70,37 @@ public sealed class ModerationQueue(RuralMarketDbContext db)
         }).ToList();
     }
 
-    /// <summary>Products and videos a moderator has hidden, latest first: where they are restored.</summary>
-    public async Task<IReadOnlyList<HiddenItem>> HiddenAsync(CancellationToken cancellationToken)
+    public async Task<int> AppealsWaitingAsync(CancellationToken cancellationToken) =>
+        await db.Products.CountAsync(p => p.Moderation == ModerationState.Hidden && p.Appeal == AppealStatus.Pending, cancellationToken)
+        + await db.Videos.CountAsync(v => v.Moderation == ModerationState.Hidden && v.Appeal == AppealStatus.Pending, cancellationToken);
+
+    /// <summary>
+    /// Hidden products and videos. With <paramref name="appealsOnly"/>, those whose seller has fixed them and asked
+    /// for a review, the longest waiting first; otherwise every hidden one, latest first, which is where they are restored.
+    /// </summary>
+    public async Task<IReadOnlyList<HiddenItem>> HiddenAsync(bool appealsOnly, CancellationToken cancellationToken)
     {
-        var products = await db.Products.AsNoTracking()
-            .Where(p => p.Moderation == ModerationState.Hidden)
-            .Join(db.Sellers, p => p.SellerId, s => s.Id, (p, s) => new { p.Id, p.Title, p.HiddenReason, p.UpdatedAt, s.Name })
-            .OrderByDescending(x => x.UpdatedAt)
-            .Take(PageSize)
-            .Select(x => new HiddenItem(ReportTarget.Product, x.Id, x.Title, x.Name, x.HiddenReason))
-            .ToListAsync(cancellationToken);
-        var videos = await db.Videos.AsNoTracking()
-            .Where(v => v.Moderation == ModerationState.Hidden)
-            .Join(db.Sellers, v => v.SellerId, s => s.Id, (v, s) => new { v.Id, v.Title, v.HiddenReason, v.CreatedAt, s.Name })
-            .OrderByDescending(x => x.CreatedAt)
-            .Take(PageSize)
-            .Select(x => new HiddenItem(ReportTarget.Video, x.Id, x.Title, x.Name, x.HiddenReason))
-            .ToListAsync(cancellationToken);
-        return [.. products, .. videos];
+        var products = db.Products.AsNoTracking()
+            .Where(p => p.Moderation == ModerationState.Hidden && (!appealsOnly || p.Appeal == AppealStatus.Pending))
+            .Join(db.Sellers, p => p.SellerId, s => s.Id, (p, s) => new
+            {
+                p.Id, p.Title, p.Slug, p.HiddenReason, p.Appeal, p.AppealNote, p.AppealedAt, p.UpdatedAt, s.Name, SellerSlug = s.Slug,
+            });
+        var videos = db.Videos.AsNoTracking()
+            .Where(v => v.Moderation == ModerationState.Hidden && (!appealsOnly || v.Appeal == AppealStatus.Pending))
+            .Join(db.Sellers, v => v.SellerId, s => s.Id, (v, s) => new { v.Id, v.Title, v.HiddenReason, v.Appeal, v.AppealNote, v.AppealedAt, v.CreatedAt, s.Name });
+        var productRows = await (appealsOnly ? products.OrderBy(x => x.AppealedAt) : products.OrderByDescending(x => x.UpdatedAt))
+            .Take(PageSize).ToListAsync(cancellationToken);
+        var videoRows = await (appealsOnly ? videos.OrderBy(x => x.AppealedAt) : videos.OrderByDescending(x => x.CreatedAt))
+            .Take(PageSize).ToListAsync(cancellationToken);
+        IEnumerable<HiddenItem> items =
+        [
+            .. productRows.Select(x => new HiddenItem(
+                ReportTarget.Product, x.Id, x.Title, x.Name, StorefrontUrls.Product(x.SellerSlug, x.Slug), x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
+            .. videoRows.Select(x => new HiddenItem(
+                ReportTarget.Video, x.Id, x.Title, x.Name, null, x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
+        ];
+        return appealsOnly ? [.. items.OrderBy(i => i.AppealedAt)] : [.. items];
     }
 
     private sealed record TargetName(string Title, string? SellerName, Guid? SellerId, string? Url, bool IsHidden, bool SellerSuspended);

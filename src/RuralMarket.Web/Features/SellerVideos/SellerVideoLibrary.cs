@@ -70,6 +70,8 @@ public sealed class SellerVideoLibrary(RuralMarketDbContext db, IMediaStorage st
             video.CaptionsKey is null ? null : SellerVideoText.MediaUrl(video.CaptionsKey),
             [.. video.Renditions.Select(r => r.Height).Order()],
             [.. video.ProductTags.OrderBy(t => t.StartSecond).Select(t => new SellerVideoTag(t.Id, t.ProductId, titles.GetValueOrDefault(t.ProductId, "A product"), t.StartSecond, t.EndSecond))],
+            video.Appeal,
+            video.AppealedAt,
             video.Version);
     }
 

@@ -5,11 +5,11 @@ using RuralMarket.Domain.Media;
 namespace RuralMarket.Web.Features.SellerVideos;
 
 /// <summary>Where a video stands, in the seller's words.</summary>
-public sealed record VideoState(string Label, string CssClass, string? Detail, bool IsProblem = false)
+public sealed record VideoState(string Label, string CssClass, string? Detail, bool IsProblem = false, bool IsHidden = false)
 {
     public static VideoState Of(VideoStatus status, bool published, ModerationState moderation, string? failureReason, string? hiddenReason) =>
         moderation == ModerationState.Hidden
-            ? new("Hidden by moderator", "out", hiddenReason, IsProblem: true)
+            ? new("Hidden by moderator", "out", hiddenReason, IsProblem: true, IsHidden: true)
             : status switch
             {
                 VideoStatus.Uploading => new("Uploading", "", "The upload has not finished yet."),
@@ -53,8 +53,12 @@ public sealed record SellerVideoDetail(
     string? CaptionsUrl,
     IReadOnlyList<int> Rungs,
     IReadOnlyList<SellerVideoTag> Tags,
+    AppealStatus Appeal,
+    DateTime? AppealedAt,
     int Version)
 {
+    public bool CanAppeal => State.IsHidden && Appeal == AppealStatus.None;
+
     public int LastSecond => (int)Math.Ceiling(DurationSeconds);
 
     public string Length => SellerVideoText.Clock(DurationSeconds);

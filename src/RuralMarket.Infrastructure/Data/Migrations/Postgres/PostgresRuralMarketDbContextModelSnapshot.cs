@@ -276,6 +276,18 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("integer");
 
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -372,6 +384,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
+                    b.HasIndex("Moderation", "Appeal");
+
                     b.HasIndex("SellerId", "Slug")
                         .IsUnique();
 
@@ -397,6 +411,18 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<long>("AddToCarts")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("AttributedOrders")
                         .HasColumnType("bigint");
@@ -498,6 +524,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "Appeal");
 
                     b.HasIndex("SellerId", "CreatedAt");
 

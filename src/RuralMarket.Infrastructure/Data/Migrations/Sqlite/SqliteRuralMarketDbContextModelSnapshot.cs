@@ -263,6 +263,18 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -350,6 +362,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Moderation", "Appeal");
+
                     b.HasIndex("SellerId", "Slug")
                         .IsUnique();
 
@@ -370,6 +384,18 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long>("AddToCarts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("AttributedOrders")
                         .HasColumnType("INTEGER");
@@ -471,6 +497,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "Appeal");
 
                     b.HasIndex("SellerId", "CreatedAt");
 

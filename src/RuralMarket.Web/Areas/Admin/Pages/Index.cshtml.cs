@@ -4,11 +4,12 @@ using RuralMarket.Domain.Sellers;
 using RuralMarket.Domain.Trust;
 using RuralMarket.Infrastructure.Data;
 using RuralMarket.Infrastructure.Jobs;
+using RuralMarket.Web.Features.Admin;
 
 namespace RuralMarket.Web.Areas.Admin.Pages;
 
 /// <summary>The admin's first look: what needs a decision, how trade is going, and whether background work is healthy.</summary>
-public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : AdminPageModel
+public sealed class IndexModel(RuralMarketDbContext db, ModerationQueue moderationQueue, TimeProvider clock) : AdminPageModel
 {
     public int SellersPending { get; private set; }
 
@@ -19,6 +20,9 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Ad
     public int ActiveProducts { get; private set; }
 
     public int ReportsOpen { get; private set; }
+
+    /// <summary>Hidden products and videos whose seller has fixed them and asked for a review.</summary>
+    public int AppealsWaiting { get; private set; }
 
     public int OrdersToday { get; private set; }
 
@@ -40,6 +44,7 @@ public sealed class IndexModel(RuralMarketDbContext db, TimeProvider clock) : Ad
         SellersSuspended = sellers.FirstOrDefault(s => s.Status == SellerStatus.Suspended)?.Count ?? 0;
         ActiveProducts = await db.Products.CountAsync(p => p.Status == Domain.Catalog.ProductStatus.Active, cancellationToken);
         ReportsOpen = await db.Reports.CountAsync(r => r.Status == ReportStatus.Open, cancellationToken);
+        AppealsWaiting = await moderationQueue.AppealsWaitingAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = now.Date;

@@ -5,7 +5,10 @@ using RuralMarket.Web.Features.Selling;
 
 namespace RuralMarket.Web.Areas.Admin.Pages.Moderation;
 
-/// <summary>Open reports grouped by target, and what moderators do about them: hide, restore, dismiss, suspend.</summary>
+/// <summary>
+/// Appeals waiting for a second look, open reports grouped by target, and what moderators do about them: hide,
+/// restore, keep hidden after an appeal, dismiss, suspend.
+/// </summary>
 public sealed class IndexModel(ModerationQueue queue, ModerationActions actions) : AdminPageModel
 {
     public sealed class DecisionInput
@@ -26,6 +29,8 @@ public sealed class IndexModel(ModerationQueue queue, ModerationActions actions)
 
     public IReadOnlyList<HiddenItem> Hidden { get; private set; } = [];
 
+    public IReadOnlyList<HiddenItem> Appeals { get; private set; } = [];
+
     public int OpenTargets { get; private set; }
 
     public bool HasNextPage => PageNumber * ModerationQueue.PageSize < OpenTargets;
@@ -45,6 +50,8 @@ public sealed class IndexModel(ModerationQueue queue, ModerationActions actions)
     public Task<IActionResult> OnPostHideAsync(CancellationToken cancellationToken) => DecideAsync(ModerationDecision.Hide, cancellationToken);
 
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) => DecideAsync(ModerationDecision.Restore, cancellationToken);
+
+    public Task<IActionResult> OnPostKeepHiddenAsync(CancellationToken cancellationToken) => DecideAsync(ModerationDecision.KeepHidden, cancellationToken);
 
     public Task<IActionResult> OnPostDismissAsync(CancellationToken cancellationToken) => DecideAsync(ModerationDecision.Dismiss, cancellationToken);
 
@@ -76,6 +83,7 @@ public sealed class IndexModel(ModerationQueue queue, ModerationActions actions)
     {
         OpenTargets = await queue.OpenTargetsAsync(cancellationToken);
         Targets = await queue.PageAsync(PageNumber, cancellationToken);
-        Hidden = await queue.HiddenAsync(cancellationToken);
+        Appeals = await queue.HiddenAsync(appealsOnly: true, cancellationToken);
+        Hidden = await queue.HiddenAsync(appealsOnly: false, cancellationToken);
     }
 }

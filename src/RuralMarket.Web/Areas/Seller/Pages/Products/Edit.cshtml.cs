@@ -15,6 +15,10 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Pu
     [BindProperty]
     public ProductInput Input { get; set; } = new();
 
+    /// <summary>What the seller changed, for the moderator, when they save a hidden product and ask for a review.</summary>
+    [BindProperty]
+    public string? AppealNote { get; set; }
+
     public ProductView Product { get; private set; } = null!;
 
     public SellerTerms Terms { get; private set; } = null!;
@@ -41,7 +45,8 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Pu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Saves the details; with <paramref name="appeal"/>, in the same save asks a moderator to review the hidden product (once).</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, bool appeal, CancellationToken cancellationToken)
     {
         var product = await catalog.FindAsync(Seller.Id, id, cancellationToken);
         if (product is null)
@@ -71,12 +76,26 @@ public sealed class EditModel(RuralMarketDbContext db, SellerCatalog catalog, Pu
             return Page();
         }
 
+        if (appeal)
+        {
+            try
+            {
+                product.AppealTakedown(AppealNote, clock);
+            }
+            catch (DomainException e)
+            {
+                // Beside the note when the appeal form is on the page; at the top of the form when it is not (already used).
+                ModelState.AddModelError(Product.CanAppeal ? nameof(AppealNote) : string.Empty, e.Message);
+                return Page();
+            }
+        }
+
         if (!await catalog.TrySaveAsync(cancellationToken))
         {
             return await StaleAsync(id, cancellationToken);
         }
 
-        Flash("Saved.");
+        Flash(appeal ? "Saved, and a moderator has been asked to review it. We will email you their answer." : "Saved.");
         return RedirectToPage(new { id });
     }
 

@@ -13,6 +13,8 @@ public sealed record ProductView(
     ProductStatus Status,
     bool IsHidden,
     string? HiddenReason,
+    AppealStatus Appeal,
+    DateTime? AppealedAt,
     int Version,
     IReadOnlyList<PhotoView> Photos)
 {
@@ -26,6 +28,8 @@ public sealed record ProductView(
 
     public bool IsOnSale => Status == ProductStatus.Active && !IsHidden;
 
+    public bool CanAppeal => IsHidden && Appeal == AppealStatus.None;
+
     public static ProductView Of(Product product) => new(
         product.Id,
         product.Title,
@@ -33,6 +37,8 @@ public sealed record ProductView(
         product.Status,
         product.Moderation == ModerationState.Hidden,
         product.HiddenReason,
+        product.Appeal,
+        product.AppealedAt,
         product.Version,
         [.. product.Images.OrderBy(i => i.SortOrder).Select(i => new PhotoView(i.Id, i.StorageKey, i.AltText))]);
 }

@@ -21,6 +21,10 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
     [BindProperty]
     public VideoTagInput NewTag { get; set; } = new();
 
+    /// <summary>What the seller changed, for the moderator, when they save a hidden video and ask for a review.</summary>
+    [BindProperty]
+    public string? AppealNote { get; set; }
+
     public SellerVideoDetail Video { get; private set; } = null!;
 
     public IReadOnlyList<TaggableProduct> Products { get; private set; } = [];
@@ -41,7 +45,8 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDetailsAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Saves the title and description; with <paramref name="appeal"/>, in the same save asks a moderator to review the hidden video (once).</summary>
+    public async Task<IActionResult> OnPostDetailsAsync(Guid id, bool appeal, CancellationToken cancellationToken)
     {
         var video = await library.FindAsync(Seller.Id, id, cancellationToken);
         if (video is null)
@@ -69,12 +74,24 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
             return await ShowAsync(id, "details", e.Message, keepDetails: true, cancellationToken);
         }
 
+        if (appeal)
+        {
+            try
+            {
+                video.AppealTakedown(AppealNote, clock);
+            }
+            catch (DomainException e)
+            {
+                return await ShowAsync(id, "appeal", e.Message + " Nothing was saved.", keepDetails: true, cancellationToken);
+            }
+        }
+
         if (!await library.TrySaveAsync(cancellationToken))
         {
             return await ShowAsync(id, "details", SellerVideoLibrary.StaleMessage, keepDetails: true, cancellationToken);
         }
 
-        Flash("Saved.");
+        Flash(appeal ? "Saved, and a moderator has been asked to review it. We will email you their answer." : "Saved.");
         return RedirectToPage(new { id });
     }
 
