@@ -12,6 +12,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     private const int PageSize = 24;
     private const int VideosShown = 6;
     private const int SellersShown = 12;
+    private const int SellerVideosShown = 6;
     private const int InSeasonCandidates = 500;
     private const int CategoryCountCap = 1000;
 
@@ -384,6 +385,40 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         }
 
         page.Raw("</ul>");
+
+        // The seller's newest videos, like the page's video cards (the page runs this on its first page only).
+        await using (var command = Command(context,
+            """
+            SELECT v."Id", v."Title", s."Name", s."Slug", v."PosterKey", v."DurationSeconds"
+            FROM "Videos" AS v
+            INNER JOIN "Sellers" AS s ON v."SellerId" = s."Id"
+            WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible' AND s."Status" = 'Approved' AND v."SellerId" = @seller
+            ORDER BY v."PublishedAt" DESC, v."Id" DESC
+            LIMIT @take
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("seller", sellerId);
+            command.Parameters.AddWithValue("take", SellerVideosShown);
+            await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+            var any = false;
+            while (await reader.ReadAsync(context.RequestAborted))
+            {
+                page.Raw(any ? "" : "<h2>Videos</h2><ul class=\"videos\">");
+                any = true;
+                page.Raw("<li class=\"card video-card\"><a href=\"/v/").Raw(reader.GetGuid(0).ToString()).Raw("\">");
+                if (!reader.IsDBNull(4))
+                {
+                    page.Raw("<img src=\"/media/").Text(reader.GetString(4)).Raw("\" width=\"640\" height=\"360\" loading=\"lazy\" decoding=\"async\" alt=\"\">");
+                }
+
+                page.Raw("<strong>").Text(reader.GetString(1)).Raw("</strong></a><span class=\"muted small\">").Text(reader.GetString(2)).Raw(" · ")
+                    .Raw(TimeSpan.FromSeconds(reader.GetDouble(5)).ToString("m\\:ss", CultureInfo.InvariantCulture)).Raw("</span></li>");
+            }
+
+            page.Raw(any ? "</ul>" : "");
+        }
+
         await page.WriteAsync(context);
     }
 

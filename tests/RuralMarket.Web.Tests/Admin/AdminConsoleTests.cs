@@ -219,7 +219,7 @@ public abstract class AdminConsoleTests(AppFactory app)
 
         var detail = await admin.GetPageAsync($"/Admin/Orders/{order.DisplayNumber}");
         detail.QuerySelector("a[href$='/Refund']")!.GetAttribute("href").Should().Be($"/Admin/Orders/{order.DisplayNumber}/Refund");
-        detail.QuerySelector(".order-timeline")!.TextContent.Should().Contain("PendingPayment → Paid");
+        detail.QuerySelector(".order-timeline")!.TextContent.Should().Contain("Awaiting payment → Paid");
 
         using (var noReason = await admin.SubmitHandlerFormAsync(detail, "form.order-cancel", new Dictionary<string, string> { ["Reason"] = " " }))
         {

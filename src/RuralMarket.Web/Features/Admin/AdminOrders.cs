@@ -129,7 +129,7 @@ public sealed class AdminOrders(RuralMarketDbContext db, OrderCancellation cance
 
         var timeline = new List<AdminTimelineEntry> { new(order.CreatedAt, "Placed", checkout.BuyerEmail, null) };
         timeline.AddRange(order.StatusHistory.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h =>
-            new AdminTimelineEntry(h.At, $"{h.From} → {h.To}", h.ByUserId is null ? "system" : emails.GetValueOrDefault(h.ByUserId) ?? h.ByUserId, h.Note)));
+            new AdminTimelineEntry(h.At, $"{Pages.Orders.OrderText.Status(h.From)} → {Pages.Orders.OrderText.Status(h.To)}", h.ByUserId is null ? "system" : emails.GetValueOrDefault(h.ByUserId) ?? h.ByUserId, h.Note)));
         timeline.AddRange(refunds.Select(r => new AdminTimelineEntry(r.At, $"Refunded {r.Amount.Format()}", r.By, r.Reason)));
         timeline.AddRange(events.Select(e => new AdminTimelineEntry(e.ReceivedAt, $"Payment event {e.Type}", e.Provider, e.Outcome)));
 
