@@ -14,7 +14,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     private const int SellersShown = 12;
     private const int SellerVideosShown = 6;
     private const int InSeasonCandidates = 500;
-    private const int CategoryCountCap = 1000;
+    private const int CategoryCountCap = 1000; // the first page's cap, CountCaps.For(1, 24): categories and searches
 
     private static readonly Dictionary<string, (int Id, string Name)> _categories = new(StringComparer.Ordinal)
     {
@@ -207,14 +207,17 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         var page = new HtmlPage("Search");
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         int total;
-        await using (var count = Command(context, 
-            $"""SELECT count(*)::int {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q)""", connection))
+        // Counted as far as the pager needs, like the app's search (CountCaps: 1,000 for the first page).
+        await using (var count = Command(context,
+            $"""SELECT count(*)::int FROM (SELECT p."Id" {Listed} AND p."SearchVector" @@ websearch_to_tsquery('english', @q) LIMIT @cap) AS t""", connection))
         {
             count.Parameters.AddWithValue("q", text);
+            count.Parameters.AddWithValue("cap", CategoryCountCap + 1);
             total = (int)(await count.ExecuteScalarAsync(context.RequestAborted))!;
         }
 
-        page.Raw("<h1>Results for “").Text(text).Raw("”</h1><p class=\"muted\">").Raw(total.ToString(CultureInfo.InvariantCulture)).Raw(" products</p><ul class=\"grid\">");
+        var counted = total > CategoryCountCap ? CategoryCountCap.ToString("N0", CultureInfo.InvariantCulture) + "+" : total.ToString(CultureInfo.InvariantCulture);
+        page.Raw("<h1>Results for “").Text(text).Raw("”</h1><p class=\"muted\">").Raw(counted).Raw(" products</p><ul class=\"grid\">");
         await using (var command = Command(context, 
             $"""
             SELECT {SearchCardColumns}

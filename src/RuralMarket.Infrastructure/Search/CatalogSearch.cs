@@ -10,7 +10,7 @@ namespace RuralMarket.Infrastructure.Search;
 
 /// <summary>
 /// Filters, sorts and pages the storefront's products; the providers only differ in how words match
-/// (<see cref="Match"/>). A search runs 2 SQL commands (count, page); when fewer than <see cref="LooseMatchBelow"/>
+/// (<see cref="Match"/>). A search runs 2 SQL commands (count as far as the pager needs, page); when fewer than <see cref="LooseMatchBelow"/>
 /// products match the words exactly, a looser, typo-tolerant match is counted too (and the exact matches' ids read
 /// first when there are any), at most 4.
 /// </summary>
@@ -33,19 +33,22 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
         var text = CleanText(query.Text);
         var sort = EffectiveSort(query, text);
         var rows = Rows(query, text, null);
-        var total = await rows.CountAsync(cancellationToken);
+        var cap = CountCaps.For(Math.Min(query.Page, MaxPage), PageSize);
+        var total = await CountAsync(rows, cap, cancellationToken);
         var loose = false;
         if (text is not null && total < LooseMatchBelow)
         {
             var exact = total == 0 ? [] : await rows.Select(r => r.Product.Id).ToListAsync(cancellationToken);
             var looser = Rows(query, text, exact);
-            var looserTotal = await looser.CountAsync(cancellationToken);
+            var looserTotal = await CountAsync(looser, cap, cancellationToken);
             if (looserTotal > total)
             {
                 (rows, total, loose) = (looser, looserTotal, true);
             }
         }
 
+        var moreBeyond = total > cap;
+        total = Math.Min(total, cap);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, Math.Min(pageCount, MaxPage));
         if (total == 0)
@@ -87,8 +90,16 @@ public abstract class CatalogSearch(RuralMarketDbContext db, TimeProvider clock)
                 r.Id, r.Title, r.Slug, r.SellerName, r.SellerSlug, r.Town, r.Region, r.Price, r.UnitLabel, r.Stock, r.CategoryId, r.CreatedAt,
                 r.HasVideo, distance, distance is { } km && NearbySellers.DeliversTo(r.OffersLocalDelivery, r.DeliveryRadiusKm, km), r.CoverImageKey);
         }).ToList();
-        return new CatalogSearchResults(items, total, page, PageSize, sort, loose);
+        return new CatalogSearchResults(items, total, page, PageSize, sort, loose, moreBeyond);
     }
+
+    /// <summary>
+    /// The matches counted up to <paramref name="cap"/> + 1 (<see cref="CountCaps"/>): the database stops there instead
+    /// of visiting every product a common word matches. Ordered by the status the rows are filtered on, a no-op for
+    /// the database, so EF sees an ordered Take.
+    /// </summary>
+    private static Task<int> CountAsync(IQueryable<SearchRow> rows, int cap, CancellationToken cancellationToken) =>
+        rows.OrderBy(r => r.Product.Status).Select(r => r.Product.Id).Take(cap + 1).CountAsync(cancellationToken);
 
     /// <summary>The products whose words match, scored; higher scores are better matches.</summary>
     /// <param name="looselyKeeping">

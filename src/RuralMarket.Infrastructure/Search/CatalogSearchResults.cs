@@ -21,15 +21,22 @@ public sealed record CatalogSearchHit(
     bool DeliversToBuyer,
     string? CoverImageKey = null);
 
-/// <summary>The same contract from every provider.</summary>
+/// <summary>
+/// The same contract from every provider. When <paramref name="MoreBeyond"/> is true, <paramref name="TotalCount"/>
+/// is how far the matches were counted (<see cref="CountCaps"/>), and there are more.
+/// </summary>
 public sealed record CatalogSearchResults(
     IReadOnlyList<CatalogSearchHit> Items,
     int TotalCount,
     int Page,
     int PageSize,
     CatalogSort Sort,
-    bool MatchedLoosely)
+    bool MatchedLoosely,
+    bool MoreBeyond = false)
 {
+    /// <summary>"26", "1,000+".</summary>
+    public string CountText => TotalCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (MoreBeyond ? "+" : "");
+
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
     public bool HasPrevious => Page > 1;

@@ -138,6 +138,36 @@ public sealed partial class CatalogSearchTests
     [Theory]
     [InlineData(DatabaseProvider.Postgres)]
     [InlineData(DatabaseProvider.Sqlite)]
+    public async Task A_common_word_is_counted_only_as_far_as_the_pager_needs(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RuralMarketDbContext>();
+            var seller = await AddSellerAsync(db, host.Clock, "Seed Library Farm");
+            db.Products.AddRange(Enumerable.Range(1, 1030).Select(i => NewProduct(seller.Id, $"Heirloom seed packet {i}", "Saved on the farm.", host.Clock)));
+            await db.SaveChangesAsync();
+        }
+
+        var first = await SearchAsync(host, new CatalogSearchQuery { Text = "seed" });
+        first.TotalCount.Should().Be(1000);
+        first.MoreBeyond.Should().BeTrue();
+        first.CountText.Should().Be("1,000+");
+        first.Items.Should().HaveCount(CatalogSearch.PageSize);
+        first.HasNext.Should().BeTrue();
+
+        // Deeper pages count further: page 45 needs more than a thousand, so all 1,030 are counted and the page is clamped to the last.
+        var deep = await SearchAsync(host, new CatalogSearchQuery { Text = "seed", Page = 45 });
+        deep.TotalCount.Should().Be(1030);
+        deep.MoreBeyond.Should().BeFalse();
+        deep.CountText.Should().Be("1,030");
+        deep.Page.Should().Be(43);
+        deep.Items.Should().HaveCount(1030 - (42 * CatalogSearch.PageSize));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
     public async Task Out_of_range_input_is_clamped_never_thrown(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

@@ -49,6 +49,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.HasIndex(p => new { p.CategoryId, p.Status, p.Moderation });
         product.HasIndex(p => new { p.Status, p.Moderation, p.CreatedAt });
         product.HasIndex(p => new { p.Moderation, p.Appeal });
+        // A seller's listed products newest first, and their count read from the index alone (seller page, home's sellers).
+        product.HasIndex(p => new { p.SellerId, p.Status, p.Moderation, p.CreatedAt });
 
         product.OwnsMany(p => p.Images, image =>
         {

@@ -23,7 +23,8 @@ internal sealed class SellerConfiguration : IEntityTypeConfiguration<Seller>
         seller.Property(s => s.PayoutProvider).HasMaxLength(40);
         seller.Property(s => s.PayoutAccountId).HasMaxLength(200);
         seller.Property(s => s.Version).IsConcurrencyToken();
-        seller.HasIndex(s => s.Status);
+        // Status first: lookups by status, and the home page's approved sellers by name without a sort.
+        seller.HasIndex(s => new { s.Status, s.Name });
 
         seller.ComplexProperty(s => s.Location, location =>
         {

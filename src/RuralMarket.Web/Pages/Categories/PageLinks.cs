@@ -28,15 +28,8 @@ public sealed record PageLinks(string BasePath, int Page, int TotalItems, int Pa
     /// <summary>"26", "1,000+": how many items the list has, as far as it was counted.</summary>
     public string CountText => TotalItems.ToString("N0", CultureInfo.InvariantCulture) + (MoreBeyond ? "+" : "");
 
-    /// <summary>
-    /// How far to count a long list for <paramref name="page"/>: a round thousand that covers at least ten pages past
-    /// it. Count with <c>Take(cap + 1)</c>; more than <c>cap</c> means <see cref="Capped"/>.
-    /// </summary>
-    public static int CountCap(int page, int pageSize)
-    {
-        var needed = ((long)Math.Max(page, 1) + 10) * pageSize;
-        return (int)Math.Min(int.MaxValue - 1, (needed + 999) / 1000 * 1000);
-    }
+    /// <summary>How far to count a long list for <paramref name="page"/> (<see cref="RuralMarket.Infrastructure.Search.CountCaps"/>); more than that means <see cref="Capped"/>.</summary>
+    public static int CountCap(int page, int pageSize) => RuralMarket.Infrastructure.Search.CountCaps.For(page, pageSize);
 
     /// <summary>The pages of a list counted with <see cref="CountCap"/>: <paramref name="counted"/> items, of at most cap + 1.</summary>
     public static PageLinks Capped(string basePath, int page, int counted, int cap, int pageSize) =>

@@ -393,6 +393,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Moderation", "CreatedAt");
 
+                    b.HasIndex("SellerId", "Status", "Moderation", "CreatedAt");
+
                     b.HasIndex(new[] { "Title" }, "IX_Products_Title_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Products_Title_Trigram"), "GIN");
@@ -1348,7 +1350,7 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Name");
 
                     b.ToTable("Sellers", (string)null);
                 });

@@ -371,6 +371,8 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Moderation", "CreatedAt");
 
+                    b.HasIndex("SellerId", "Status", "Moderation", "CreatedAt");
+
                     b.ToTable("Products", null, t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock_NotNegative", "\"Stock\" >= 0");
@@ -1321,7 +1323,7 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Name");
 
                     b.ToTable("Sellers", (string)null);
                 });
