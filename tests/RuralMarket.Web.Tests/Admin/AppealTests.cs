@@ -160,6 +160,17 @@ public abstract class AppealTests(AppFactory app)
         video.Appeal.Should().Be(AppealStatus.Pending);
         video.IsVisibleInStorefront.Should().BeFalse();
 
+        // A second, hand-made appeal is refused where the seller can read it, and changes nothing.
+        page = await seller.Browser.GetPageAsync($"/Seller/Videos/{videoId}");
+        page.QuerySelector("fieldset.appeal").Should().BeNull();
+        using (var again = await seller.SubmitFormAsync(page, DetailsForm, new() { ["Details.Title"] = "Renamed again", ["AppealNote"] = "Please", ["appeal"] = "true" }))
+        {
+            again.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await again.ReadPageAsync()).QuerySelector("section[aria-labelledby=details] .error")!.TextContent.Should().Contain("already asked for a review").And.Contain("Nothing was saved.");
+        }
+
+        (await app.WithDbAsync(db => db.Videos.AsNoTracking().SingleAsync(v => v.Id == videoId))).Title.Should().Be("Cutting soap bars");
+
         var admin = await app.SignInAsAdminAsync();
         var review = await admin.GetPageAsync($"/Admin/Moderation/Review/Video/{videoId}");
         review.QuerySelector("video")!.GetAttribute("src").Should().Be("/media/videos/test/fallback.mp4");
