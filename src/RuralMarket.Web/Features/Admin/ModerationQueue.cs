@@ -18,9 +18,9 @@ public sealed record ReportedTarget(
         Reports.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Select(g => (g.Key, g.Count()));
 }
 
-/// <summary>A product or video a moderator has hid, with where the seller's one appeal stands.</summary>
+/// <summary>A product or video a moderator has hidden, with where the seller's one appeal stands.</summary>
 public sealed record HiddenItem(
-    ReportTarget Target, Guid Id, string Title, string SellerName, string? Url, string? Reason, AppealStatus Appeal, string? AppealNote, DateTime? AppealedAt);
+    ReportTarget Target, Guid Id, string Title, string SellerName, string? Reason, AppealStatus Appeal, string? AppealNote, DateTime? AppealedAt);
 
 /// <summary>
 /// The moderation queue: open reports grouped by what they are about, the target with the newest report first.
@@ -82,10 +82,7 @@ public sealed class ModerationQueue(RuralMarketDbContext db)
     {
         var products = db.Products.AsNoTracking()
             .Where(p => p.Moderation == ModerationState.Hidden && (!appealsOnly || p.Appeal == AppealStatus.Pending))
-            .Join(db.Sellers, p => p.SellerId, s => s.Id, (p, s) => new
-            {
-                p.Id, p.Title, p.Slug, p.HiddenReason, p.Appeal, p.AppealNote, p.AppealedAt, p.UpdatedAt, s.Name, SellerSlug = s.Slug,
-            });
+            .Join(db.Sellers, p => p.SellerId, s => s.Id, (p, s) => new { p.Id, p.Title, p.HiddenReason, p.Appeal, p.AppealNote, p.AppealedAt, p.UpdatedAt, s.Name });
         var videos = db.Videos.AsNoTracking()
             .Where(v => v.Moderation == ModerationState.Hidden && (!appealsOnly || v.Appeal == AppealStatus.Pending))
             .Join(db.Sellers, v => v.SellerId, s => s.Id, (v, s) => new { v.Id, v.Title, v.HiddenReason, v.Appeal, v.AppealNote, v.AppealedAt, v.CreatedAt, s.Name });
@@ -95,10 +92,8 @@ public sealed class ModerationQueue(RuralMarketDbContext db)
             .Take(PageSize).ToListAsync(cancellationToken);
         IEnumerable<HiddenItem> items =
         [
-            .. productRows.Select(x => new HiddenItem(
-                ReportTarget.Product, x.Id, x.Title, x.Name, StorefrontUrls.Product(x.SellerSlug, x.Slug), x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
-            .. videoRows.Select(x => new HiddenItem(
-                ReportTarget.Video, x.Id, x.Title, x.Name, null, x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
+            .. productRows.Select(x => new HiddenItem(ReportTarget.Product, x.Id, x.Title, x.Name, x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
+            .. videoRows.Select(x => new HiddenItem(ReportTarget.Video, x.Id, x.Title, x.Name, x.HiddenReason, x.Appeal, x.AppealNote, x.AppealedAt)),
         ];
         return appealsOnly ? [.. items.OrderBy(i => i.AppealedAt)] : [.. items];
     }
