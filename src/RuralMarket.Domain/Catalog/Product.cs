@@ -2,7 +2,7 @@ using RuralMarket.Domain.Common;
 
 namespace RuralMarket.Domain.Catalog;
 
-public sealed class Product
+public sealed class Product : IModeratedListing
 {
     public const int MaxImages = 10;
 
@@ -74,6 +74,8 @@ public sealed class Product
     public bool CanUnpublish => Status == ProductStatus.Active;
 
     public bool CanArchive => Status != ProductStatus.Archived;
+
+    public bool CanAppeal => Appeals.CanAppeal(Moderation, Appeal);
 
     public bool CanUnarchive => Status == ProductStatus.Archived;
 

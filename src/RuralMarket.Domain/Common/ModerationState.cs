@@ -18,10 +18,38 @@ public enum AppealStatus
     Refused,
 }
 
+/// <summary>A product or video: what a moderator hides, restores, and decides an appeal on.</summary>
+public interface IModeratedListing
+{
+    Guid SellerId { get; }
+
+    string Title { get; }
+
+    ModerationState Moderation { get; }
+
+    string? HiddenReason { get; }
+
+    AppealStatus Appeal { get; }
+
+    string? AppealNote { get; }
+
+    /// <summary>Hidden, and its one appeal not used yet.</summary>
+    bool CanAppeal { get; }
+
+    void Hide(string reason, TimeProvider clock);
+
+    void Restore(TimeProvider clock);
+
+    void RefuseAppeal(string? reason, TimeProvider clock);
+}
+
 /// <summary>The appeal rules products and videos share.</summary>
 public static class Appeals
 {
     public const int MaxNoteLength = 1000;
+
+    public static bool CanAppeal(ModerationState moderation, AppealStatus appeal) =>
+        moderation == ModerationState.Hidden && appeal == AppealStatus.None;
 
     /// <summary>The seller's note, checked: only a hidden listing, and only once per takedown.</summary>
     public static string CheckAppeal(ModerationState moderation, AppealStatus appeal, string? note, string thing)

@@ -2,7 +2,7 @@ using RuralMarket.Domain.Common;
 
 namespace RuralMarket.Domain.Media;
 
-public sealed class VideoListing
+public sealed class VideoListing : IModeratedListing
 {
     public const int MaxTags = 20;
 
@@ -93,6 +93,8 @@ public sealed class VideoListing
     public bool CanPublish => Status == VideoStatus.Ready && !Published;
 
     public bool CanTagProducts => DurationSeconds > 0;
+
+    public bool CanAppeal => Appeals.CanAppeal(Moderation, Appeal);
 
     public static VideoListing Create(Guid sellerId, string title, string? description, TimeProvider clock)
     {
@@ -234,6 +236,13 @@ public sealed class VideoListing
         Appeal = AppealStatus.Refused;
         Version++;
     }
+
+    // A video keeps no UpdatedAt, so its moderation moves need no clock.
+    void IModeratedListing.Hide(string reason, TimeProvider clock) => Hide(reason);
+
+    void IModeratedListing.Restore(TimeProvider clock) => Restore();
+
+    void IModeratedListing.RefuseAppeal(string? reason, TimeProvider clock) => RefuseAppeal(reason);
 
     private void ClearAppeal()
     {

@@ -57,10 +57,7 @@ public sealed record ListingReview(
                 }
 
                 var videoSeller = await SellerNameAsync(db, video.SellerId, cancellationToken);
-                var productIds = video.ProductTags.Select(t => t.ProductId).ToList();
-                var titles = await db.Products.AsNoTracking()
-                    .Where(p => productIds.Contains(p.Id))
-                    .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+                var titles = await SellerVideos.SellerVideoLibrary.TaggedProductTitlesAsync(db, video, cancellationToken);
                 return new ListingReview(
                     target, video.Id, video.Title, video.Description, videoSeller, video.SellerId,
                     video.Moderation == ModerationState.Hidden, video.HiddenReason, video.Appeal, video.AppealNote, video.AppealedAt,

@@ -65,50 +65,29 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
                 : "Write why it stays hidden: the seller reads it, and cannot appeal again.");
         }
 
-        string title, typeName, before, after;
-        Guid sellerId;
-        switch (target)
+        if (target is not (ReportTarget.Product or ReportTarget.Video))
         {
-            case ReportTarget.Product:
-                var product = await db.Products.SingleOrDefaultAsync(p => p.Id == targetId, cancellationToken);
-                if (product is null)
-                {
-                    return AdminOutcome.NotFound;
-                }
-
-                before = State(product.Moderation, product.HiddenReason, product.Appeal, product.AppealNote);
-                switch (decision)
-                {
-                    case ModerationDecision.Hide: product.Hide(reason!, clock); break;
-                    case ModerationDecision.Restore: product.Restore(clock); break;
-                    default: product.RefuseAppeal(reason, clock); break;
-                }
-
-                (title, typeName, sellerId) = (product.Title, "Product", product.SellerId);
-                after = State(product.Moderation, product.HiddenReason, product.Appeal, product.AppealNote);
-                break;
-            case ReportTarget.Video:
-                var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == targetId, cancellationToken);
-                if (video is null)
-                {
-                    return AdminOutcome.NotFound;
-                }
-
-                before = State(video.Moderation, video.HiddenReason, video.Appeal, video.AppealNote);
-                switch (decision)
-                {
-                    case ModerationDecision.Hide: video.Hide(reason!); break;
-                    case ModerationDecision.Restore: video.Restore(); break;
-                    default: video.RefuseAppeal(reason); break;
-                }
-
-                (title, typeName, sellerId) = (video.Title, "Video", video.SellerId);
-                after = State(video.Moderation, video.HiddenReason, video.Appeal, video.AppealNote);
-                break;
-            default:
-                return AdminOutcome.Refused("Only products and videos can be hidden. Suspend the seller instead.");
+            return AdminOutcome.Refused("Only products and videos can be hidden. Suspend the seller instead.");
         }
 
+        IModeratedListing? listing = target == ReportTarget.Product
+            ? await db.Products.SingleOrDefaultAsync(p => p.Id == targetId, cancellationToken)
+            : await db.Videos.SingleOrDefaultAsync(v => v.Id == targetId, cancellationToken);
+        if (listing is null)
+        {
+            return AdminOutcome.NotFound;
+        }
+
+        var typeName = target.ToString();
+        var before = State(listing);
+        switch (decision)
+        {
+            case ModerationDecision.Hide: listing.Hide(reason!, clock); break;
+            case ModerationDecision.Restore: listing.Restore(clock); break;
+            default: listing.RefuseAppeal(reason, clock); break;
+        }
+
+        var after = State(listing);
         if (decision == ModerationDecision.Hide)
         {
             foreach (var report in openReports)
@@ -125,7 +104,8 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
         };
         db.AuditEntries.Add(AuditEntry.Record(
             adminUserId, $"{typeName.ToLowerInvariant()}.{action}", typeName, targetId.ToString(), reason, before, after, clock));
-        var ownerEmail = await SellerEmailAsync(sellerId, cancellationToken);
+        var title = listing.Title;
+        var ownerEmail = await SellerEmailAsync(listing.SellerId, cancellationToken);
         if (ownerEmail is not null)
         {
             var email = decision switch
@@ -206,8 +186,10 @@ public sealed class ModerationActions(RuralMarketDbContext db, SellerReview sell
             .Join(db.Users, s => s.OwnerUserId, u => u.Id, (s, u) => u.Email)
             .SingleOrDefaultAsync(cancellationToken);
 
-    private static string State(ModerationState state, string? hiddenReason, AppealStatus appeal, string? appealNote) =>
-        JsonSerializer.Serialize(new { Moderation = state.ToString(), HiddenReason = hiddenReason, Appeal = appeal.ToString(), AppealNote = appealNote });
+    private static string State(IModeratedListing listing) => JsonSerializer.Serialize(new
+    {
+        Moderation = listing.Moderation.ToString(), listing.HiddenReason, Appeal = listing.Appeal.ToString(), listing.AppealNote,
+    });
 
     private static string Resolved(int count, string how) =>
         count == 0 ? "" : count == 1 ? $" 1 report marked {how}." : $" {count} reports marked {how}.";

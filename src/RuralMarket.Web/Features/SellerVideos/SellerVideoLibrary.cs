@@ -42,6 +42,18 @@ public sealed class SellerVideoLibrary(RuralMarketDbContext db, IMediaStorage st
     public Task<VideoListing?> FindAsync(Guid sellerId, Guid videoId, CancellationToken cancellationToken) =>
         db.Videos.AsSingleQuery().SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
 
+    /// <summary>The titles of the products a video tags, by id: one small query, none when nothing is tagged.</summary>
+    public static async Task<Dictionary<Guid, string>> TaggedProductTitlesAsync(RuralMarketDbContext db, VideoListing video, CancellationToken cancellationToken)
+    {
+        var productIds = video.ProductTags.Select(t => t.ProductId).Distinct().ToList();
+        return productIds.Count == 0
+            ? []
+            : await db.Products.AsNoTracking()
+                .Where(p => productIds.Contains(p.Id))
+                .Select(p => new { p.Id, p.Title })
+                .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+    }
+
     public async Task<SellerVideoDetail?> DetailAsync(Guid sellerId, Guid videoId, CancellationToken cancellationToken)
     {
         var video = await db.Videos.AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(v => v.Id == videoId && v.SellerId == sellerId, cancellationToken);
@@ -50,10 +62,7 @@ public sealed class SellerVideoLibrary(RuralMarketDbContext db, IMediaStorage st
             return null;
         }
 
-        var productIds = video.ProductTags.Select(t => t.ProductId).ToList();
-        var titles = productIds.Count == 0
-            ? []
-            : await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var titles = await TaggedProductTitlesAsync(db, video, cancellationToken);
         return new SellerVideoDetail(
             video.Id,
             video.Title,
@@ -72,6 +81,7 @@ public sealed class SellerVideoLibrary(RuralMarketDbContext db, IMediaStorage st
             [.. video.ProductTags.OrderBy(t => t.StartSecond).Select(t => new SellerVideoTag(t.Id, t.ProductId, titles.GetValueOrDefault(t.ProductId, "A product"), t.StartSecond, t.EndSecond))],
             video.Appeal,
             video.AppealedAt,
+            video.CanAppeal,
             video.Version);
     }
 

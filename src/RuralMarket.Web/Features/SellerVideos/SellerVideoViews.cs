@@ -55,10 +55,9 @@ public sealed record SellerVideoDetail(
     IReadOnlyList<SellerVideoTag> Tags,
     AppealStatus Appeal,
     DateTime? AppealedAt,
+    bool CanAppeal,
     int Version)
 {
-    public bool CanAppeal => State.IsHidden && Appeal == AppealStatus.None;
-
     public int LastSecond => (int)Math.Ceiling(DurationSeconds);
 
     public string Length => SellerVideoText.Clock(DurationSeconds);

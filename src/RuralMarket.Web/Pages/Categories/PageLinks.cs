@@ -1,11 +1,12 @@
 using System.Globalization;
+using RuralMarket.Infrastructure.Search;
 
 namespace RuralMarket.Web.Pages.Categories;
 
 /// <summary>
 /// Numbered pages of a list: page 1 is the bare address, later pages add <c>?page=N</c>. When
 /// <paramref name="MoreBeyond"/> is true the list was counted only up to <paramref name="TotalItems"/> (a capped
-/// count, see <see cref="CountCap"/>): there are more items and more pages than it says.
+/// count, see <see cref="CountCaps"/>): there are more items and more pages than it says.
 /// </summary>
 public sealed record PageLinks(string BasePath, int Page, int TotalItems, int PageSize, bool MoreBeyond = false)
 {
@@ -28,10 +29,7 @@ public sealed record PageLinks(string BasePath, int Page, int TotalItems, int Pa
     /// <summary>"26", "1,000+": how many items the list has, as far as it was counted.</summary>
     public string CountText => TotalItems.ToString("N0", CultureInfo.InvariantCulture) + (MoreBeyond ? "+" : "");
 
-    /// <summary>How far to count a long list for <paramref name="page"/> (<see cref="RuralMarket.Infrastructure.Search.CountCaps"/>); more than that means <see cref="Capped"/>.</summary>
-    public static int CountCap(int page, int pageSize) => RuralMarket.Infrastructure.Search.CountCaps.For(page, pageSize);
-
-    /// <summary>The pages of a list counted with <see cref="CountCap"/>: <paramref name="counted"/> items, of at most cap + 1.</summary>
+    /// <summary>The pages of a list counted with <see cref="CountCaps"/>: <paramref name="counted"/> items, of at most cap + 1.</summary>
     public static PageLinks Capped(string basePath, int page, int counted, int cap, int pageSize) =>
         counted > cap ? new(basePath, page, cap, pageSize, MoreBeyond: true) : new(basePath, page, counted, pageSize);
 

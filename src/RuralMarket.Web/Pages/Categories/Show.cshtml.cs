@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Infrastructure.Search;
 using RuralMarket.Web.Infrastructure;
 using RuralMarket.Web.Pages.Products;
 using RuralMarket.Web.Pages.Shared;
@@ -33,7 +34,7 @@ public sealed class ShowModel(RuralMarketDbContext db) : PageModel
         var inCategory = db.ListedProducts().Where(x => x.Product.CategoryId == category.Id);
 
         // A category can hold tens of thousands of listings: count only as far as the pager needs ("1,000+").
-        var cap = PageLinks.CountCap(pageNumber, StorefrontCatalog.PageSize);
+        var cap = CountCaps.For(pageNumber, StorefrontCatalog.PageSize);
         // (Ordered by the category it is filtered on: a no-op for the database, and EF sees an ordered Take.)
         var counted = await inCategory.OrderBy(x => x.Product.CategoryId).Select(x => x.Product.Id).Take(cap + 1).CountAsync(cancellationToken);
         if (!PageLinks.IsReachable(pageNumber, counted, StorefrontCatalog.PageSize))

@@ -15,6 +15,7 @@ public sealed record ProductView(
     string? HiddenReason,
     AppealStatus Appeal,
     DateTime? AppealedAt,
+    bool CanAppeal,
     int Version,
     IReadOnlyList<PhotoView> Photos)
 {
@@ -28,8 +29,6 @@ public sealed record ProductView(
 
     public bool IsOnSale => Status == ProductStatus.Active && !IsHidden;
 
-    public bool CanAppeal => IsHidden && Appeal == AppealStatus.None;
-
     public static ProductView Of(Product product) => new(
         product.Id,
         product.Title,
@@ -39,6 +38,7 @@ public sealed record ProductView(
         product.HiddenReason,
         product.Appeal,
         product.AppealedAt,
+        product.CanAppeal,
         product.Version,
         [.. product.Images.OrderBy(i => i.SortOrder).Select(i => new PhotoView(i.Id, i.StorageKey, i.AltText))]);
 }

@@ -83,8 +83,7 @@ public sealed class EditModel(SellerVideoLibrary library, TimeProvider clock) : 
             catch (DomainException e)
             {
                 // Beside the note when the appeal form is on the page; above the details when it is not (already used).
-                var form = video.Moderation == ModerationState.Hidden && video.Appeal == AppealStatus.None ? "appeal" : "details";
-                return await ShowAsync(id, form, e.Message + " Nothing was saved.", keepDetails: true, cancellationToken);
+                return await ShowAsync(id, video.CanAppeal ? "appeal" : "details", e.Message + " Nothing was saved.", keepDetails: true, cancellationToken);
             }
         }
 
