@@ -13,6 +13,7 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
     private const int VideosShown = 6;
     private const int SellersShown = 12;
     private const int SellerVideosShown = 6;
+    private const int ProductVideosShown = 3;
     private const int InSeasonCandidates = 500;
     private const int CategoryCountCap = 1000; // the first page's cap, CountCaps.For(1, 24): categories and searches
 
@@ -322,9 +323,74 @@ public sealed class StorefrontQueries(NpgsqlDataSource dataSource)
         }
 
         page.Raw("</ul><form method=\"post\" action=\"/cart/add\"><input type=\"hidden\" name=\"productId\" value=\"").Raw(((Guid)row[0]).ToString())
-            .Raw("\"><label for=\"qty\">Quantity</label><input id=\"qty\" name=\"quantity\" type=\"number\" value=\"1\" min=\"1\"><button>Add to cart</button></form></article>");
+            .Raw("\"><label for=\"qty\">Quantity</label><input id=\"qty\" name=\"quantity\" type=\"number\" value=\"1\" min=\"1\"><button>Add to cart</button></form>");
         await reader.DisposeAsync();
+        if ((bool)row[22])
+        {
+            await RenderProductVideosAsync(context, connection, (Guid)row[0], page);
+        }
+
+        page.Raw("</article>");
         await page.WriteAsync(context);
+    }
+
+    /// <summary>
+    /// The videos that tag a product, newest first, each with its tags and the tagged products still for sale: the
+    /// app's players query (StorefrontVideos.PlayersAsync), one row per tag.
+    /// </summary>
+    private static async Task RenderProductVideosAsync(HttpContext context, NpgsqlConnection connection, Guid productId, HtmlPage page)
+    {
+        await using var command = Command(context,
+            """
+            SELECT t."Id", t."Title", t."Mp4FallbackKey", t."MasterPlaylistKey", t."PosterKey", t."Width", t."Height", t."DurationSeconds", t."Name",
+                   tag."StartSecond", tag."Title", tag."Slug", tag."SellerSlug", tag."PriceAmount", tag."UnitLabel"
+            FROM (
+                SELECT v."Id", v."Title", v."Mp4FallbackKey", v."MasterPlaylistKey", v."PosterKey", v."Width", v."Height", v."DurationSeconds", v."PublishedAt", s."Name"
+                FROM "Videos" AS v
+                INNER JOIN "Sellers" AS s ON v."SellerId" = s."Id"
+                WHERE v."Status" = 'Ready' AND v."Published" AND v."Moderation" = 'Visible' AND s."Status" = 'Approved'
+                  AND EXISTS (SELECT 1 FROM "VideoProductTags" AS vt WHERE v."Id" = vt."VideoId" AND vt."ProductId" = @product)
+                ORDER BY v."PublishedAt" DESC, v."Id" DESC
+                LIMIT @take
+            ) AS t
+            LEFT JOIN (
+                SELECT vt."VideoId", vt."StartSecond", p."Title", p."Slug", ps."Slug" AS "SellerSlug", p."PriceAmount", p."UnitLabel"
+                FROM "VideoProductTags" AS vt
+                INNER JOIN "Products" AS p ON vt."ProductId" = p."Id"
+                INNER JOIN "Sellers" AS ps ON p."SellerId" = ps."Id"
+                WHERE p."Status" = 'Active' AND p."Moderation" = 'Visible' AND ps."Status" = 'Approved'
+            ) AS tag ON t."Id" = tag."VideoId"
+            ORDER BY t."PublishedAt" DESC, t."Id" DESC, tag."StartSecond"
+            """,
+            connection);
+        command.Parameters.AddWithValue("product", productId);
+        command.Parameters.AddWithValue("take", ProductVideosShown);
+        await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+        page.Raw("<section class=\"product-videos\"><h2>See it in videos</h2>");
+        Guid? current = null;
+        while (await reader.ReadAsync(context.RequestAborted))
+        {
+            var id = reader.GetGuid(0);
+            if (id != current)
+            {
+                page.Raw(current is null ? "" : "</ol></figure>");
+                current = id;
+                page.Raw("<figure class=\"player\"><video controls playsinline preload=\"none\" width=\"").Raw(reader.GetInt32(5).ToString(CultureInfo.InvariantCulture))
+                    .Raw("\" height=\"").Raw(reader.GetInt32(6).ToString(CultureInfo.InvariantCulture)).Raw("\" data-hls=\"/media/").Text(reader.GetString(3))
+                    .Raw("\" poster=\"/media/").Text(reader.IsDBNull(4) ? "" : reader.GetString(4)).Raw("\"><source src=\"/media/").Text(reader.GetString(2))
+                    .Raw("\" type=\"video/mp4\"></video><figcaption>").Text(reader.GetString(1)).Raw(" · ").Text(reader.GetString(8)).Raw(" · ")
+                    .Raw(TimeSpan.FromSeconds(reader.GetDouble(7)).ToString("m\\:ss", CultureInfo.InvariantCulture)).Raw("</figcaption><ol class=\"tags\">");
+            }
+
+            if (!reader.IsDBNull(10))
+            {
+                page.Raw("<li><a href=\"/p/").Text(reader.GetString(12)).Raw("/").Text(reader.GetString(11)).Raw("\" data-start=\"")
+                    .Raw(reader.GetInt32(9).ToString(CultureInfo.InvariantCulture)).Raw("\">").Text(reader.GetString(10)).Raw(" ")
+                    .Raw(Money(reader.GetInt64(13))).Raw(" ").Text(reader.GetString(14)).Raw("</a></li>");
+            }
+        }
+
+        page.Raw(current is null ? "</section>" : "</ol></figure></section>");
     }
 
     public async Task SellerAsync(HttpContext context, string slug)

@@ -19,12 +19,13 @@ public sealed class ListedVideo
 
 /// <summary>
 /// The videos buyers may watch — ready, published, visible, from an approved seller — and the reads every page
-/// that shows them shares. Players cost two SQL commands whatever their number (the videos with their tags, then
-/// the tagged products still for sale); cards cost one.
+/// that shows them shares. Players cost one SQL command whatever their number (the videos, their tags and the tagged
+/// products still for sale); cards cost one.
 /// </summary>
 public sealed class StorefrontVideos(RuralMarketDbContext db)
 {
-    private sealed record TagRow(Guid ProductId, int StartSecond, int? EndSecond);
+    /// <summary>A tag with the columns of the listed product it points at.</summary>
+    private sealed record TagRow(int StartSecond, int? EndSecond, Guid ProductId, string Title, string Slug, string SellerSlug, long PriceAmount, string PriceCurrency, string UnitLabel, int Stock);
 
     private sealed record PlayerRow(
         Guid Id,
@@ -45,8 +46,6 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
         double Latitude,
         double Longitude,
         List<TagRow> Tags);
-
-    private sealed record TaggedProduct(Guid Id, string Title, string Slug, string SellerSlug, long PriceAmount, string PriceCurrency, string UnitLabel, int Stock);
 
     public sealed record Player(VideoPlayerView View, string Description, Guid SellerId, string SellerName, string SellerSlug, string Place, double Latitude, double Longitude);
 
@@ -77,7 +76,10 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
             .ThenByDescending(x => x.Video.Id);
     }
 
-    /// <summary>Reads players for an ordered, already paged query of videos: two SQL commands (none for the products when nothing is tagged).</summary>
+    /// <summary>
+    /// Reads players for an ordered, already paged query of videos: one SQL command, the tags joined to the products
+    /// they point at that are still for sale (a tag on a product since hidden or sold by a suspended seller drops out).
+    /// </summary>
     public async Task<IReadOnlyList<Player>> PlayersAsync(IQueryable<ListedVideo> videos, CancellationToken cancellationToken)
     {
         var rows = await videos
@@ -99,16 +101,20 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
                 x.Seller.Location.Region,
                 x.Seller.Location.Latitude,
                 x.Seller.Location.Longitude,
-                x.Video.ProductTags.Select(t => new TagRow(t.ProductId, t.StartSecond, t.EndSecond)).ToList()))
+                x.Video.ProductTags
+                    .Join(db.ListedProducts(), t => t.ProductId, p => p.Product.Id, (t, p) => new TagRow(
+                        t.StartSecond,
+                        t.EndSecond,
+                        p.Product.Id,
+                        p.Product.Title,
+                        p.Product.Slug,
+                        p.Seller.Slug,
+                        p.Product.Price.Amount,
+                        p.Product.Price.Currency,
+                        p.Product.UnitLabel,
+                        p.Product.Stock))
+                    .ToList()))
             .ToListAsync(cancellationToken);
-
-        var productIds = rows.SelectMany(r => r.Tags).Select(t => t.ProductId).Distinct().ToList();
-        var products = productIds.Count == 0
-            ? []
-            : await db.ListedProducts()
-                .Where(x => productIds.Contains(x.Product.Id))
-                .Select(x => new TaggedProduct(x.Product.Id, x.Product.Title, x.Product.Slug, x.Seller.Slug, x.Product.Price.Amount, x.Product.Price.Currency, x.Product.UnitLabel, x.Product.Stock))
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
 
         return [.. rows
             .Where(r => r.MasterPlaylistKey is not null && r.Mp4FallbackKey is not null)
@@ -124,13 +130,16 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
                     r.Height,
                     r.DurationSeconds,
                     [.. r.Tags
-                        .Where(t => products.ContainsKey(t.ProductId))
                         .OrderBy(t => t.StartSecond)
-                        .Select(t =>
-                        {
-                            var p = products[t.ProductId];
-                            return new VideoTagView(p.Id, p.Title, StorefrontUrls.Product(p.SellerSlug, p.Slug), new Money(p.PriceAmount, p.PriceCurrency), p.UnitLabel, p.Stock, t.StartSecond, t.EndSecond);
-                        })]),
+                        .Select(t => new VideoTagView(
+                            t.ProductId,
+                            t.Title,
+                            StorefrontUrls.Product(t.SellerSlug, t.Slug),
+                            new Money(t.PriceAmount, t.PriceCurrency),
+                            t.UnitLabel,
+                            t.Stock,
+                            t.StartSecond,
+                            t.EndSecond))]),
                 r.Description,
                 r.SellerId,
                 r.SellerName,

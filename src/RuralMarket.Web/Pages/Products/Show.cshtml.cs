@@ -14,7 +14,7 @@ namespace RuralMarket.Web.Pages.Products;
 
 /// <summary>
 /// One product with its seller and how to get it: one SQL command (product, seller and images together), plus the
-/// videos that tag it when there are any (two more: the videos, their tagged products).
+/// videos that tag it when there are any (one more: the videos with their tags and the tagged products).
 /// </summary>
 [OutputCache(PolicyName = StorefrontCache.Policy)]
 public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.StorefrontVideos videos) : PageModel
