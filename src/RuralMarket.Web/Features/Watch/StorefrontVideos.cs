@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Media;
@@ -49,14 +50,16 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
 
     public sealed record Player(VideoPlayerView View, string Description, Guid SellerId, string SellerName, string SellerSlug, string Place, double Latitude, double Longitude);
 
-    public IQueryable<ListedVideo> Listed() =>
-        db.Videos.AsNoTracking()
-            .Where(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible)
-            .Join(
-                db.Sellers.AsNoTracking().Where(s => s.Status == SellerStatus.Approved),
-                v => v.SellerId,
-                s => s.Id,
-                (v, s) => new ListedVideo { Video = v, Seller = s });
+    /// <summary>A poster card's columns (usable inside a compiled query: it reads nothing but the listed video).</summary>
+    public static readonly Expression<Func<ListedVideo, VideoCardView>> CardColumns = x => new VideoCardView(
+        x.Video.Id,
+        x.Video.Title,
+        x.Seller.Name,
+        x.Seller.Slug,
+        x.Video.PosterKey == null ? null : "/media/" + x.Video.PosterKey,
+        x.Video.DurationSeconds);
+
+    public IQueryable<ListedVideo> Listed() => db.ListedVideos();
 
     public static IQueryable<ListedVideo> Newest(IQueryable<ListedVideo> videos) =>
         videos.OrderByDescending(x => x.Video.PublishedAt).ThenByDescending(x => x.Video.Id);
@@ -151,13 +154,18 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
 
     /// <summary>Poster cards for an ordered, already paged query of videos: one SQL command.</summary>
     public async Task<IReadOnlyList<VideoCardView>> CardsAsync(IQueryable<ListedVideo> videos, CancellationToken cancellationToken) =>
-        await videos
-            .Select(x => new VideoCardView(
-                x.Video.Id,
-                x.Video.Title,
-                x.Seller.Name,
-                x.Seller.Slug,
-                x.Video.PosterKey == null ? null : "/media/" + x.Video.PosterKey,
-                x.Video.DurationSeconds))
-            .ToListAsync(cancellationToken);
+        await videos.Select(CardColumns).ToListAsync(cancellationToken);
+}
+
+public static class StorefrontVideoQueries
+{
+    /// <summary>The videos buyers may watch, as a query any page (or compiled query) can start from.</summary>
+    public static IQueryable<ListedVideo> ListedVideos(this RuralMarketDbContext db) =>
+        db.Videos.AsNoTracking()
+            .Where(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible)
+            .Join(
+                db.Sellers.AsNoTracking().Where(s => s.Status == SellerStatus.Approved),
+                v => v.SellerId,
+                s => s.Id,
+                (v, s) => new ListedVideo { Video = v, Seller = s });
 }
