@@ -13,7 +13,7 @@ using RuralMarket.Web.Pages.Shared;
 namespace RuralMarket.Web.Pages.Products;
 
 /// <summary>
-/// One product with its seller and how to get it: one SQL command (product, seller and images together), plus the
+/// One product with its seller and how to get it: one SQL command (product, seller and photos together), plus the
 /// videos that tag it when there are any (one more: the videos with their tags and the tagged products).
 /// </summary>
 [OutputCache(PolicyName = StorefrontCache.Policy)]
@@ -51,13 +51,20 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
         public SeasonWindow Season => new(SeasonStartMonth, SeasonEndMonth);
     }
 
+    /// <summary>One row of the product query: the product's details, repeated for each of its photos (none: one row without).</summary>
+    public sealed record ProductPhotoRow(ProductDetails Details, string? StorageKey, string? AltText, int SortOrder);
+
     // Compiled once: otherwise this projection's expression tree is built and funcletized on every request
     // (about a third of the product page's allocations, measured with dotnet-trace's gc-verbose profile).
-    private static readonly CompiledQuery<Func<RuralMarketDbContext, string, string, CancellationToken, Task<ProductDetails?>>> FindProduct = new(() =>
-        EF.CompileAsyncQuery((RuralMarketDbContext db, string sellerSlug, string productSlug, CancellationToken cancellationToken) =>
-            db.ListedProducts()
-                .Where(x => x.Seller.Slug == sellerSlug && x.Product.Slug == productSlug)
-                .Select(x => new ProductDetails(
+    // Flat rows, one per photo, rather than a photo list in the projection: EF's collection shaper made a new
+    // delegate on every call (4% of the page's CPU in perf), and this is the same LEFT JOIN either way.
+    private static readonly CompiledQuery<Func<RuralMarketDbContext, string, string, IAsyncEnumerable<ProductPhotoRow>>> FindProduct = new(() =>
+        EF.CompileAsyncQuery((RuralMarketDbContext db, string sellerSlug, string productSlug) =>
+            // Seller slugs are unique, and product slugs unique within a seller: at most one product matches.
+            from x in db.ListedProducts().Where(x => x.Seller.Slug == sellerSlug && x.Product.Slug == productSlug)
+            from image in x.Product.Images.DefaultIfEmpty()
+            select new ProductPhotoRow(
+                new ProductDetails(
                     x.Product.Id,
                     x.Product.Title,
                     x.Product.Slug,
@@ -71,7 +78,7 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
                     x.Product.Season.StartMonth,
                     x.Product.Season.EndMonth,
                     x.Product.AllowedFulfilment,
-                    x.Product.Images.OrderBy(i => i.SortOrder).Select(i => new ImageView(i.StorageKey, i.AltText)).ToList(),
+                    Array.Empty<ImageView>(),
                     db.Videos.Any(v => v.Status == VideoStatus.Ready && v.Published && v.Moderation == ModerationState.Visible
                         && v.ProductTags.Any(t => t.ProductId == x.Product.Id)),
                     x.Seller.Name,
@@ -89,8 +96,10 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
                         x.Seller.Fulfilment.PickupAddress,
                         x.Seller.Fulfilment.PickupHours,
                         x.Seller.Fulfilment.PickupInstructions,
-                        x.Seller.Fulfilment.ShippingFee.Currency)))
-                .FirstOrDefault()));
+                        x.Seller.Fulfilment.ShippingFee.Currency)),
+                image == null ? null : image.StorageKey,
+                image == null ? null : image.AltText,
+                image == null ? 0 : image.SortOrder)));
 
     public ProductDetails Product { get; private set; } = null!;
 
@@ -107,7 +116,7 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
 
     public async Task<IActionResult> OnGetAsync(string sellerSlug, string productSlug, CancellationToken cancellationToken)
     {
-        var product = await FindProduct.For(db)(db, sellerSlug, productSlug, cancellationToken);
+        var product = await ReadProductAsync(sellerSlug, productSlug, cancellationToken);
         if (product is null)
         {
             return NotFound();
@@ -123,6 +132,24 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
         }
 
         return Page();
+    }
+
+    private async Task<ProductDetails?> ReadProductAsync(string sellerSlug, string productSlug, CancellationToken cancellationToken)
+    {
+        ProductDetails? details = null;
+        List<ProductPhotoRow> photos = [];
+        await foreach (var row in FindProduct.For(db)(db, sellerSlug, productSlug).WithCancellation(cancellationToken))
+        {
+            details ??= row.Details;
+            if (row.StorageKey is not null)
+            {
+                photos.Add(row);
+            }
+        }
+
+        return details is null
+            ? null
+            : details with { Images = [.. photos.OrderBy(p => p.SortOrder).Select(p => new ImageView(p.StorageKey!, p.AltText!))] };
     }
 
     /// <summary>"All year", "September to November".</summary>
