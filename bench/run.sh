@@ -162,7 +162,11 @@ echo "/search?q=organic" >"$PATHS/search-organic"
 psql -X -A -t -c "SELECT '/p/' || s.\"Slug\" || '/' || p.\"Slug\" FROM \"Products\" p JOIN \"Sellers\" s ON s.\"Id\" = p.\"SellerId\"
   WHERE p.\"Status\" = 'Active' AND p.\"Moderation\" = 'Visible' AND s.\"Status\" = 'Approved' ORDER BY md5(p.\"Id\"::text) LIMIT 200" >"$PATHS/product"
 psql -X -A -t -c "SELECT '/s/' || \"Slug\" FROM \"Sellers\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Id\"::text) LIMIT 100" >"$PATHS/seller"
-SCENARIOS=(home category search-apple search-organic product seller)
+ALL_SCENARIOS="home category search-apple search-organic product seller"
+read -r -a SCENARIOS <<<"${BENCH_PAGES:-$ALL_SCENARIOS}"
+for scenario in "${SCENARIOS[@]}"; do
+  [[ " $ALL_SCENARIOS " == *" $scenario "* ]] || die "BENCH_PAGES: unknown page '$scenario' (pages: $ALL_SCENARIOS)"
+done
 HITS_APPLE=$(psql -X -A -t -c "SELECT count(*) FROM \"Products\" WHERE \"SearchVector\" @@ websearch_to_tsquery('english', 'apple')")
 HITS_ORGANIC=$(psql -X -A -t -c "SELECT count(*) FROM \"Products\" WHERE \"SearchVector\" @@ websearch_to_tsquery('english', 'organic')")
 
