@@ -52,7 +52,7 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
     }
 
     /// <summary>One row of the product query: the product's details, repeated for each of its photos (none: one row without).</summary>
-    public sealed record ProductPhotoRow(ProductDetails Details, string? StorageKey, string? AltText, int SortOrder);
+    private sealed record ProductPhotoRow(ProductDetails Details, string? StorageKey, string? AltText, int SortOrder);
 
     // Compiled once: otherwise this projection's expression tree is built and funcletized on every request
     // (about a third of the product page's allocations, measured with dotnet-trace's gc-verbose profile).
