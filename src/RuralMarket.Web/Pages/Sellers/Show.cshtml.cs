@@ -59,7 +59,8 @@ public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : 
         EF.CompileAsyncQuery((RuralMarketDbContext db, Guid sellerId, CancellationToken cancellationToken) =>
             db.ListedProducts().Count(x => x.Product.SellerId == sellerId)));
 
-    // Page sizes are parameters, not constants: see StorefrontCatalog.Cards.
+    // Page sizes are parameters, not constants: see StorefrontCatalog.Cards. The newest-first orderings are written
+    // out because a compiled query cannot call the Newest() helpers.
     private static readonly CompiledQuery<Func<RuralMarketDbContext, Guid, int, int, IAsyncEnumerable<ProductCardRow>>> NewestProducts = new(() =>
         EF.CompileAsyncQuery(StorefrontCatalog.Cards((RuralMarketDbContext db, Guid sellerId, int skip, int take) =>
             db.ListedProducts()
@@ -68,13 +69,13 @@ public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : 
                 .Skip(skip)
                 .Take(take))));
 
-    private static readonly CompiledQuery<Func<RuralMarketDbContext, Guid, int, IAsyncEnumerable<Features.Watch.VideoCardView>>> NewestVideos = new(() =>
+    private static readonly CompiledQuery<Func<RuralMarketDbContext, Guid, int, IAsyncEnumerable<VideoCardView>>> NewestVideos = new(() =>
         EF.CompileAsyncQuery((RuralMarketDbContext db, Guid sellerId, int take) =>
             db.ListedVideos()
                 .Where(x => x.Video.SellerId == sellerId)
                 .OrderByDescending(x => x.Video.PublishedAt).ThenByDescending(x => x.Video.Id)
                 .Take(take)
-                .Select(Features.Watch.StorefrontVideos.CardColumns)));
+                .Select(StorefrontVideos.CardColumns)));
 
     public SellerProfile Seller { get; private set; } = null!;
 
@@ -86,7 +87,7 @@ public sealed class ShowModel(RuralMarketDbContext db, SellerStories stories) : 
     public PageLinks Pages { get; private set; } = null!;
 
     /// <summary>Their newest videos (first page only) and the follow button: one more SQL command, two for a signed-in visitor.</summary>
-    public IReadOnlyList<Features.Watch.VideoCardView> Videos { get; private set; } = [];
+    public IReadOnlyList<VideoCardView> Videos { get; private set; } = [];
 
     public Watch.FollowButton Follow { get; private set; } = null!;
 
