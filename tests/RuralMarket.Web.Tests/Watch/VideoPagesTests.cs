@@ -63,6 +63,7 @@ public abstract class VideoPagesTests(AppFactory app)
         var videos = honeyPage.QuerySelector("section.product-videos")!;
         videos.QuerySelectorAll("[data-player]").Should().HaveCount(1);
         videos.QuerySelector("video")!.GetAttribute("aria-label").Should().Be("Video: Pulling honey frames");
+        videos.QuerySelectorAll(".vp-tag").Should().ContainSingle().Which.TextContent.Should().Contain("Clover honey").And.Contain("$12.00");
         honeyPage.QuerySelector("script[src^='/js/player.js']").Should().NotBeNull();
 
         var plain = await app.CreateProductAsync(seller, "Plain candle", 400, 10);

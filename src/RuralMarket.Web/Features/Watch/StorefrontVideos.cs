@@ -80,46 +80,84 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
     }
 
     /// <summary>
-    /// Reads players for an ordered, already paged query of videos: one SQL command, the tags joined to the products
-    /// they point at that are still for sale (a tag on a product since hidden or sold by a suspended seller drops out).
+    /// A player's columns: the video, its seller, and its tags joined to the products they point at that are still
+    /// for sale (a tag on a product since hidden or sold by a suspended seller drops out). The first parameter stands
+    /// for the context the query runs on, bound by the two ways to read players below.
     /// </summary>
-    public async Task<IReadOnlyList<Player>> PlayersAsync(IQueryable<ListedVideo> videos, CancellationToken cancellationToken)
-    {
-        var rows = await videos
-            .Select(x => new PlayerRow(
-                x.Video.Id,
-                x.Video.SellerId,
-                x.Video.Title,
-                x.Video.Description,
-                x.Video.MasterPlaylistKey,
-                x.Video.Mp4FallbackKey,
-                x.Video.PosterKey,
-                x.Video.CaptionsKey,
-                x.Video.Width,
-                x.Video.Height,
-                x.Video.DurationSeconds,
-                x.Seller.Name,
-                x.Seller.Slug,
-                x.Seller.Location.Town,
-                x.Seller.Location.Region,
-                x.Seller.Location.Latitude,
-                x.Seller.Location.Longitude,
-                x.Video.ProductTags
-                    .Join(db.ListedProducts(), t => t.ProductId, p => p.Product.Id, (t, p) => new TagRow(
-                        t.StartSecond,
-                        t.EndSecond,
-                        p.Product.Id,
-                        p.Product.Title,
-                        p.Product.Slug,
-                        p.Seller.Slug,
-                        p.Product.Price.Amount,
-                        p.Product.Price.Currency,
-                        p.Product.UnitLabel,
-                        p.Product.Stock))
-                    .ToList()))
-            .ToListAsync(cancellationToken);
+    private static readonly Expression<Func<RuralMarketDbContext, ListedVideo, PlayerRow>> PlayerColumns = (db, x) => new PlayerRow(
+        x.Video.Id,
+        x.Video.SellerId,
+        x.Video.Title,
+        x.Video.Description,
+        x.Video.MasterPlaylistKey,
+        x.Video.Mp4FallbackKey,
+        x.Video.PosterKey,
+        x.Video.CaptionsKey,
+        x.Video.Width,
+        x.Video.Height,
+        x.Video.DurationSeconds,
+        x.Seller.Name,
+        x.Seller.Slug,
+        x.Seller.Location.Town,
+        x.Seller.Location.Region,
+        x.Seller.Location.Latitude,
+        x.Seller.Location.Longitude,
+        x.Video.ProductTags
+            .Join(db.ListedProducts(), t => t.ProductId, p => p.Product.Id, (t, p) => new TagRow(
+                t.StartSecond,
+                t.EndSecond,
+                p.Product.Id,
+                p.Product.Title,
+                p.Product.Slug,
+                p.Seller.Slug,
+                p.Product.Price.Amount,
+                p.Product.Price.Currency,
+                p.Product.UnitLabel,
+                p.Product.Stock))
+            .ToList());
 
-        return [.. rows
+    // The product page's players, compiled once: it is a hot, uncached page for signed-in buyers, and building and
+    // funcletizing this query's expression tree cost more than running it (perf, 100k-product bench catalog).
+    // The count is a parameter, not a constant: see StorefrontCatalog.Cards.
+    private static readonly CompiledQuery<Func<RuralMarketDbContext, Guid, int, IAsyncEnumerable<PlayerRow>>> NewestTagging = new(() =>
+        EF.CompileAsyncQuery(Players((RuralMarketDbContext db, Guid productId, int take) =>
+            db.ListedVideos()
+                .Where(x => x.Video.ProductTags.Any(t => t.ProductId == productId))
+                .OrderByDescending(x => x.Video.PublishedAt).ThenByDescending(x => x.Video.Id)
+                .Take(take))));
+
+    /// <summary>
+    /// Reads players for an ordered, already paged query of videos: one SQL command, whatever their number.
+    /// </summary>
+    public async Task<IReadOnlyList<Player>> PlayersAsync(IQueryable<ListedVideo> videos, CancellationToken cancellationToken) =>
+        ToPlayers(await videos.Select(PlayerColumns.Bind(Expression.Constant(db, typeof(RuralMarketDbContext)))).ToListAsync(cancellationToken));
+
+    /// <summary>The newest videos that tag a product, as players: one SQL command (compiled).</summary>
+    public async Task<IReadOnlyList<Player>> TaggingAsync(Guid productId, int count, CancellationToken cancellationToken)
+    {
+        var rows = new List<PlayerRow>(count);
+        await foreach (var row in NewestTagging.For(db)(db, productId, count).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return ToPlayers(rows);
+    }
+
+    /// <summary>The player query for a compiled query: <paramref name="listed"/> orders and pages the videos, this adds the player columns.</summary>
+    private static Expression<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<PlayerRow>>> Players<TArg1, TArg2>(
+        Expression<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<ListedVideo>>> listed) =>
+        Expression.Lambda<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<PlayerRow>>>(
+            Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Select),
+                [typeof(ListedVideo), typeof(PlayerRow)],
+                listed.Body,
+                Expression.Quote(PlayerColumns.Bind(listed.Parameters[0]))),
+            listed.Parameters);
+
+    private static List<Player> ToPlayers(List<PlayerRow> rows) =>
+        [.. rows
             .Where(r => r.MasterPlaylistKey is not null && r.Mp4FallbackKey is not null)
             .Select(r => new Player(
                 new VideoPlayerView(
@@ -150,7 +188,6 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
                 r.Region is null ? r.Town : $"{r.Town}, {r.Region}",
                 r.Latitude,
                 r.Longitude))];
-    }
 
     /// <summary>Poster cards for an ordered, already paged query of videos: one SQL command.</summary>
     public async Task<IReadOnlyList<VideoCardView>> CardsAsync(IQueryable<ListedVideo> videos, CancellationToken cancellationToken) =>

@@ -125,9 +125,7 @@ public sealed class ShowModel(RuralMarketDbContext db, Features.Watch.Storefront
         Product = product;
         if (product.HasVideo)
         {
-            var players = await videos.PlayersAsync(
-                Features.Watch.StorefrontVideos.Newest(videos.Listed().Where(x => x.Video.ProductTags.Any(t => t.ProductId == product.Id))).Take(VideosShown),
-                cancellationToken);
+            var players = await videos.TaggingAsync(product.Id, VideosShown, cancellationToken);
             Videos = [.. players.Select((p, i) => p.View with { Lazy = i > 0, HeadingLevel = 3 })];
         }
 
