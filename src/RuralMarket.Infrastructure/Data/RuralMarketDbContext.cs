@@ -92,6 +92,9 @@ public sealed class PostgresRuralMarketDbContext(DbContextOptions<PostgresRuralM
             product.HasIndex(ProductSearchVector).HasMethod("GIN");
             // Typo tolerance: trigram similarity on titles.
             product.HasIndex(p => p.Title, "IX_Products_Title_Trigram").HasMethod("GIN").HasOperators("gin_trgm_ops");
+            // Index-only scans: a category's capped count joins each listing to its seller, and a card reads its cover key.
+            product.HasIndex(p => new { p.CategoryId, p.Status, p.Moderation, p.CreatedAt }).IncludeProperties(p => p.SellerId);
+            product.OwnsMany(p => p.Images, image => image.HasIndex("ProductId", nameof(ProductImage.SortOrder)).IncludeProperties(i => i.StorageKey));
         });
     }
 }

@@ -46,7 +46,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             season.Property(s => s.StartMonth).HasColumnName("SeasonStartMonth");
             season.Property(s => s.EndMonth).HasColumnName("SeasonEndMonth");
         });
-        product.HasIndex(p => new { p.CategoryId, p.Status, p.Moderation });
+        // A category's listed products newest first, straight off the index (its page), and its capped count.
+        product.HasIndex(p => new { p.CategoryId, p.Status, p.Moderation, p.CreatedAt });
         product.HasIndex(p => new { p.Status, p.Moderation, p.CreatedAt });
         product.HasIndex(p => new { p.Moderation, p.Appeal });
         // A seller's listed products newest first, and their count read from the index alone (seller page, home's sellers).
@@ -60,6 +61,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             image.Property(i => i.Id).ValueGeneratedNever();
             image.Property(i => i.StorageKey).HasMaxLength(400);
             image.Property(i => i.AltText).HasMaxLength(200);
+            // A card's cover is the product's first photo: the first entry of this index, no sort.
+            image.HasIndex("ProductId", nameof(ProductImage.SortOrder));
         });
         product.Navigation(p => p.Images).HasField("_images");
     }

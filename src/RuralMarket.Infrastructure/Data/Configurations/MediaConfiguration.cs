@@ -50,7 +50,8 @@ internal sealed class VideoListingConfiguration : IEntityTypeConfiguration<Video
             tag.HasKey(t => t.Id);
             tag.Property(t => t.Id).ValueGeneratedNever();
             tag.HasOne<Product>().WithMany().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Cascade);
-            tag.HasIndex(t => t.ProductId);
+            // "A visible video tags this product" (every product card) reads the video ids from the index alone.
+            tag.HasIndex("ProductId", "VideoId");
         });
         video.Navigation(v => v.ProductTags).HasField("_productTags");
     }

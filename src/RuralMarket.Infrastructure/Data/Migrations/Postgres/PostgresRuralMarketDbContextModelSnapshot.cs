@@ -389,9 +389,11 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SellerId", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "Status", "Moderation");
-
                     b.HasIndex("Status", "Moderation", "CreatedAt");
+
+                    b.HasIndex("CategoryId", "Status", "Moderation", "CreatedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CategoryId", "Status", "Moderation", "CreatedAt"), new[] { "SellerId" });
 
                     b.HasIndex("SellerId", "Status", "Moderation", "CreatedAt");
 
@@ -1794,7 +1796,9 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ProductId");
+                            b1.HasIndex("ProductId", "SortOrder");
+
+                            NpgsqlIndexBuilderExtensions.IncludeProperties(b1.HasIndex("ProductId", "SortOrder"), new[] { "StorageKey" });
 
                             b1.ToTable("ProductImages", (string)null);
 
@@ -1832,9 +1836,9 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ProductId");
-
                             b1.HasIndex("VideoId");
+
+                            b1.HasIndex("ProductId", "VideoId");
 
                             b1.ToTable("VideoProductTags", (string)null);
 

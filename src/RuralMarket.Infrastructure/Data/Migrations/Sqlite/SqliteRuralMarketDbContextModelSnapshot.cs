@@ -367,9 +367,9 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SellerId", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "Status", "Moderation");
-
                     b.HasIndex("Status", "Moderation", "CreatedAt");
+
+                    b.HasIndex("CategoryId", "Status", "Moderation", "CreatedAt");
 
                     b.HasIndex("SellerId", "Status", "Moderation", "CreatedAt");
 
@@ -1767,7 +1767,7 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ProductId");
+                            b1.HasIndex("ProductId", "SortOrder");
 
                             b1.ToTable("ProductImages", (string)null);
 
@@ -1805,9 +1805,9 @@ namespace RuralMarket.Infrastructure.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ProductId");
-
                             b1.HasIndex("VideoId");
+
+                            b1.HasIndex("ProductId", "VideoId");
 
                             b1.ToTable("VideoProductTags", (string)null);
 
