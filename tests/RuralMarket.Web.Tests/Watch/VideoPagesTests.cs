@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Testing.Video;
 using RuralMarket.Web.Tests.Cart;
+using RuralMarket.Web.Tests.Discover;
 using RuralMarket.Web.Tests.Support;
 
 namespace RuralMarket.Web.Tests.Watch;
@@ -77,6 +78,29 @@ public abstract class VideoPagesTests(AppFactory app)
 
         await app.SuspendSellerAsync(seller);
         (await browser.GetPageAsync("/watch")).QuerySelector("main")!.TextContent.Should().NotContain("Pulling honey frames");
+    }
+
+    [Fact]
+    public async Task A_product_page_shows_the_three_newest_videos_that_tag_it_with_only_the_tags_still_for_sale()
+    {
+        var seller = await app.CreateSellerAsync("Many Takes Dairy");
+        var butter = await app.CreateProductAsync(seller, "Farm butter", 800, 10);
+        var cream = await app.CreateProductAsync(seller, "Clotted cream", 500, 10);
+        foreach (var title in new[] { "Churning day one", "Churning day two", "Churning day three", "Churning day four" })
+        {
+            await app.MakeVideoAsync(seller, title, [butter, cream]);
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await app.HideProductAsync(seller.Slug, cream.Slug);
+
+        var page = await app.CreateBrowser().GetPageAsync($"/p/{seller.Slug}/{butter.Slug}");
+        var players = page.QuerySelectorAll("section.product-videos [data-player]").ToList();
+        // The first gets the full player; the others wait behind their poster until pressed.
+        players.Select(p => p.QuerySelector("video")?.GetAttribute("aria-label") ?? p.QuerySelector("a.vp-poster")!.GetAttribute("data-title")).Should().Equal(
+            "Video: Churning day four", "Churning day three", "Churning day two");
+        players.Should().AllSatisfy(p => p.QuerySelectorAll(".vp-tag").Should().ContainSingle()
+            .Which.TextContent.Should().Contain("Farm butter", "the hidden cream's tag drops out"));
     }
 
     [Fact]

@@ -118,7 +118,8 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
 
     // The product page's players, compiled once: it is a hot, uncached page for signed-in buyers, and building and
     // funcletizing this query's expression tree cost more than running it (perf, 100k-product bench catalog).
-    // The count is a parameter, not a constant: see StorefrontCatalog.Cards.
+    // The count is a parameter, not a constant: see StorefrontCatalog.Cards. The newest-first ordering is written out
+    // because a compiled query cannot call Newest().
     private static readonly CompiledQuery<Func<RuralMarketDbContext, Guid, int, IAsyncEnumerable<PlayerRow>>> NewestTagging = new(() =>
         EF.CompileAsyncQuery(Players((RuralMarketDbContext db, Guid productId, int take) =>
             db.ListedVideos()
