@@ -17,6 +17,22 @@ public static class QueryExpressions
             new Replace(selector.Parameters[0], context).Visit(selector.Body),
             selector.Parameters[1]);
 
+    /// <summary>
+    /// A compiled query's lambda: <paramref name="query"/> (whose first parameter is the context) followed by
+    /// <c>Select(columns)</c>, the columns' context bound to that same parameter. <typeparamref name="TQuery"/> is the
+    /// delegate type of the result: the query's parameters, returning <c>IQueryable&lt;TResult&gt;</c>.
+    /// </summary>
+    public static Expression<TQuery> ThenSelect<TQuery, TContext, TSource, TResult>(
+        LambdaExpression query, Expression<Func<TContext, TSource, TResult>> columns) =>
+        Expression.Lambda<TQuery>(
+            Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Select),
+                [typeof(TSource), typeof(TResult)],
+                query.Body,
+                Expression.Quote(columns.Bind(query.Parameters[0]))),
+            query.Parameters);
+
     private sealed class Replace(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;

@@ -148,14 +148,8 @@ public sealed class StorefrontVideos(RuralMarketDbContext db)
     /// <summary>The player query for a compiled query: <paramref name="listed"/> orders and pages the videos, this adds the player columns.</summary>
     private static Expression<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<PlayerRow>>> Players<TArg1, TArg2>(
         Expression<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<ListedVideo>>> listed) =>
-        Expression.Lambda<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<PlayerRow>>>(
-            Expression.Call(
-                typeof(Queryable),
-                nameof(Queryable.Select),
-                [typeof(ListedVideo), typeof(PlayerRow)],
-                listed.Body,
-                Expression.Quote(PlayerColumns.Bind(listed.Parameters[0]))),
-            listed.Parameters);
+        QueryExpressions.ThenSelect<Func<RuralMarketDbContext, TArg1, TArg2, IQueryable<PlayerRow>>, RuralMarketDbContext, ListedVideo, PlayerRow>(
+            listed, PlayerColumns);
 
     private static List<Player> ToPlayers(List<PlayerRow> rows) =>
         [.. rows

@@ -92,14 +92,8 @@ public static class StorefrontCatalog
     /// </summary>
     public static Expression<Func<RuralMarketDbContext, TArg1, TArg2, TArg3, IQueryable<ProductCardRow>>> Cards<TArg1, TArg2, TArg3>(
         Expression<Func<RuralMarketDbContext, TArg1, TArg2, TArg3, IQueryable<ListedProduct>>> listed) =>
-        Expression.Lambda<Func<RuralMarketDbContext, TArg1, TArg2, TArg3, IQueryable<ProductCardRow>>>(
-            Expression.Call(
-                typeof(Queryable),
-                nameof(Queryable.Select),
-                [typeof(ListedProduct), typeof(ProductCardRow)],
-                listed.Body,
-                Expression.Quote(CardColumns.Bind(listed.Parameters[0]))),
-            listed.Parameters);
+        QueryExpressions.ThenSelect<Func<RuralMarketDbContext, TArg1, TArg2, TArg3, IQueryable<ProductCardRow>>, RuralMarketDbContext, ListedProduct, ProductCardRow>(
+            listed, CardColumns);
 
     /// <summary>Runs a compiled card query and makes the views.</summary>
     public static async Task<IReadOnlyList<ProductCardView>> ToCardsAsync(this IAsyncEnumerable<ProductCardRow> rows, CancellationToken cancellationToken)
