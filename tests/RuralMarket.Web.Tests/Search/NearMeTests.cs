@@ -48,6 +48,30 @@ public abstract class NearMeTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Seller_pages_and_search_results_say_how_far_the_seller_is_and_whether_they_deliver()
+    {
+        var browser = app.CreateBrowser();
+        var before = await browser.GetPageAsync("/s/stickles-family-orchard");
+        before.QuerySelector(".seller-head .distance")!.TextContent.Trim().Should().Be("How far is this from me?");
+        before.QuerySelector(".seller-head .distance a")!.GetAttribute("href").Should().Be("/near-me?returnUrl=%2Fs%2Fstickles-family-orchard");
+
+        // Germantown, NY: Stickles Family Orchard is near and delivers within 40 km; Black River Jerseys (Vermont) does not deliver.
+        var page = await browser.GetPageAsync("/near-me?returnUrl=%2Fs%2Fstickles-family-orchard");
+        using var set = await browser.SubmitAsync(page, "form.near-form", new Dictionary<string, string> { ["Input.PostalCode"] = "12526" });
+        set.Headers.Location!.OriginalString.Should().Be("/s/stickles-family-orchard");
+
+        var near = (await browser.GetPageAsync("/s/stickles-family-orchard")).QuerySelector(".seller-head .distance")!.TextContent.Trim();
+        near.Should().MatchRegex(@"^\d+ km from you").And.Contain("Delivers to you");
+        var far = (await browser.GetPageAsync("/s/black-river-jerseys")).QuerySelector(".seller-head .distance")!.TextContent.Trim();
+        far.Should().MatchRegex(@"^\d{3} km from you").And.NotContain("Delivers to you");
+
+        var results = await browser.GetPageAsync("/search?sort=distance");
+        var cards = results.QuerySelectorAll(".product-card").Select(c => (Seller: c.QuerySelector(".card-body .muted a")!.TextContent, Text: c.TextContent)).ToList();
+        cards.Where(c => c.Seller == "Stickles Family Orchard").Should().NotBeEmpty().And.OnlyContain(c => c.Text.Contains("Delivers to you"));
+        cards.Where(c => c.Seller == "Black River Jerseys").Should().NotBeEmpty().And.OnlyContain(c => !c.Text.Contains("Delivers to you"));
+    }
+
+    [Fact]
     public async Task An_unknown_zip_code_gets_a_clear_message_and_nothing_is_remembered()
     {
         var browser = app.CreateBrowser();

@@ -49,7 +49,7 @@ public sealed class IndexModel(ICatalogSearch search, IPostalCodeDirectory posta
         Problems = problems;
         Results = await search.SearchAsync(query, cancellationToken);
         Cards = Results.Items
-            .Select(h => ProductCardView.For(h.Title, h.ProductSlug, h.SellerName, h.SellerSlug, h.Town, h.Region, h.Price, h.UnitLabel, h.Stock, h.CategoryId, h.HasVideo, h.DistanceKm, h.CoverImageKey))
+            .Select(h => ProductCardView.For(h.Title, h.ProductSlug, h.SellerName, h.SellerSlug, h.Town, h.Region, h.Price, h.UnitLabel, h.Stock, h.CategoryId, h.HasVideo, h.DistanceKm, h.CoverImageKey, h.DeliversToBuyer))
             .ToList();
     }
 

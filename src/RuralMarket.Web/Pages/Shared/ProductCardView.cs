@@ -19,7 +19,8 @@ public sealed record ProductCardView(
     string CategoryName,
     bool HasVideo = false,
     double? DistanceKm = null,
-    string? CoverImageKey = null)
+    string? CoverImageKey = null,
+    bool DeliversToBuyer = false)
 {
     /// <summary>At or below this many units the card says "Only N left".</summary>
     public const int LowStockThreshold = 5;
@@ -42,7 +43,8 @@ public sealed record ProductCardView(
         int categoryId,
         bool hasVideo = false,
         double? distanceKm = null,
-        string? coverImageKey = null) =>
+        string? coverImageKey = null,
+        bool deliversToBuyer = false) =>
         new(
             title,
             StorefrontUrls.Product(sellerSlug, productSlug),
@@ -56,5 +58,6 @@ public sealed record ProductCardView(
             StorefrontUrls.CategoryName(categoryId),
             hasVideo,
             distanceKm,
-            coverImageKey);
+            coverImageKey,
+            deliversToBuyer);
 }
