@@ -81,6 +81,9 @@ public sealed record FulfilmentOptions
         | (OffersPickup ? FulfilmentMethod.Pickup : FulfilmentMethod.None)
         | (OffersLocalDelivery ? FulfilmentMethod.LocalDelivery : FulfilmentMethod.None);
 
+    /// <summary>Local delivery from <paramref name="seller"/> reaches <paramref name="buyer"/>: within the radius, as the crow flies.</summary>
+    public bool DeliversLocally(GeoPoint seller, GeoPoint buyer) => OffersLocalDelivery && seller.DistanceKmTo(buyer) <= DeliveryRadiusKm;
+
     /// <summary>True when every method asked for is offered.</summary>
     public bool Offers(FulfilmentMethod method) => method != FulfilmentMethod.None && (OfferedMethods & method) == method;
 

@@ -122,8 +122,7 @@ public sealed class Seller
     }
 
     /// <summary>Local delivery reaches a buyer within the seller's radius, measured as the crow flies.</summary>
-    public bool DeliversTo(GeoPoint buyer) =>
-        Fulfilment.OffersLocalDelivery && Location.ToGeoPoint().DistanceKmTo(buyer) <= Fulfilment.DeliveryRadiusKm;
+    public bool DeliversTo(GeoPoint buyer) => Fulfilment.DeliversLocally(Location.ToGeoPoint(), buyer);
 
     public void ConnectPayoutAccount(string provider, string accountId, TimeProvider clock)
     {

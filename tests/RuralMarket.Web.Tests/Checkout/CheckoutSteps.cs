@@ -55,9 +55,9 @@ public static class CheckoutSteps
     {
         ["Input.Name"] = "Ada Buyer",
         ["Input.Line1"] = "4 Mill Road",
-        ["Input.Town"] = "Brattleboro",
+        ["Input.Town"] = "White River Junction",
         ["Input.Region"] = "VT",
-        ["Input.PostalCode"] = "05301",
+        ["Input.PostalCode"] = "05001", // about 10 km from TestCatalog's sellers in Millbrook, inside their 25 km delivery radius
         ["Input.CountryCode"] = "US",
         ["Input.Phone"] = "802-555-0100",
     };

@@ -216,6 +216,51 @@ public abstract class CheckoutTests(AppFactory app)
         (await app.StockAsync(eggs)).Should().Be(5);
     }
 
+    [Theory]
+    [InlineData("", "Enter the ZIP code.")]
+    [InlineData("5001", "A US ZIP code has five digits, like 05826.")]
+    public async Task A_us_address_needs_a_zip_code_and_nothing_is_written(string postalCode, string message)
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Bantam eggs", 450, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 1));
+
+        using var response = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.PostalCode"] = postalCode });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent.Should().Be(message);
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.StockAsync(eggs)).Should().Be(5);
+    }
+
+    [Fact]
+    public async Task Local_delivery_to_an_address_outside_the_sellers_radius_is_refused_with_the_distance_and_nothing_is_written()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Pullet eggs", 450, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.LocalDelivery, (eggs, 1));
+
+        // Brattleboro is about 85 km south of the farm in Millbrook, which delivers within 25 km.
+        using var far = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.Town"] = "Brattleboro", ["Input.PostalCode"] = "05301" });
+        far.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await far.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent
+            .Should().MatchRegex(@"^Hill Farm \S+ delivers within 25 km of Millbrook, and Brattleboro, VT 05301 is about 8\d km away\. Choose shipping or pickup");
+
+        using var unknown = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.PostalCode"] = "00000" });
+        (await unknown.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent.Should().Contain("needs a US ZIP code we know");
+
+        using var abroad = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.CountryCode"] = "CA", ["Input.PostalCode"] = "J0B 1A0" });
+        (await abroad.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent.Should().Contain("needs a US ZIP code we know");
+
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.StockAsync(eggs)).Should().Be(5);
+
+        // Inside the radius (the default test address, about 10 km away) the same cart checks out.
+        await buyer.CheckOutAsync();
+    }
+
     [Fact]
     public async Task Another_buyers_order_and_checkout_are_404()
     {

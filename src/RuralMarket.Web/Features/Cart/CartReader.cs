@@ -51,7 +51,7 @@ public sealed class CartReader(RuralMarketDbContext db)
                 orderby l.AddedAt, l.Id
                 select new LineRow(
                     l.ProductId, l.Quantity, p.Title, p.Slug, p.UnitLabel, p.Price, p.Stock, p.Status, p.Moderation, p.AllowedFulfilment,
-                    s.Id, s.Name, s.Slug, s.Location.Town, s.Status, s.CommissionBasisPoints, s.Fulfilment))
+                    s.Id, s.Name, s.Slug, s.Location.Town, s.Location.Latitude, s.Location.Longitude, s.Status, s.CommissionBasisPoints, s.Fulfilment))
             .ToListAsync(cancellationToken);
 
         var choices = cart.Choices.ToDictionary(c => c.SellerId, c => c.Method);
@@ -102,7 +102,7 @@ public sealed class CartReader(RuralMarketDbContext db)
         var chosen = buyerChose ? storedChoice : available.FirstOrDefault();
         var fee = chosen.IsSingle() ? fulfilment.DeliveryFeeFor(chosen, subtotal) : null;
         return new CartSellerGroup(
-            first.SellerId, first.SellerName, first.SellerSlug, first.SellerTown, sellerIsSelling, first.CommissionBasisPoints, fulfilment,
+            first.SellerId, first.SellerName, first.SellerSlug, first.SellerTown, new GeoPoint(first.SellerLatitude, first.SellerLongitude), sellerIsSelling, first.CommissionBasisPoints, fulfilment,
             lines, available, chosen, buyerChose, subtotal, fee, problem);
     }
 
@@ -133,6 +133,8 @@ public sealed class CartReader(RuralMarketDbContext db)
         string SellerName,
         string SellerSlug,
         string SellerTown,
+        double SellerLatitude,
+        double SellerLongitude,
         SellerStatus SellerStatus,
         int CommissionBasisPoints,
         FulfilmentOptions Fulfilment);

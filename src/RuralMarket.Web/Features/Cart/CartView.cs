@@ -60,6 +60,7 @@ public sealed record CartSellerGroup(
     string SellerName,
     string SellerSlug,
     string SellerTown,
+    GeoPoint SellerLocation,
     bool SellerIsSelling,
     int CommissionBasisPoints,
     FulfilmentOptions Fulfilment,

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Infrastructure.Geo;
 using RuralMarket.Web.Features.Cart;
 using RuralMarket.Web.Features.Checkout;
 
 namespace RuralMarket.Web.Pages.Checkout;
 
 [Authorize]
-public sealed class IndexModel(CartReader carts, PlaceCheckout placeCheckout, RuralMarketDbContext db) : PageModel
+public sealed class IndexModel(CartReader carts, PlaceCheckout placeCheckout, IPostalCodeDirectory postalCodes, RuralMarketDbContext db) : PageModel
 {
     [BindProperty]
     public CheckoutInput Input { get; set; } = new();
@@ -79,6 +80,10 @@ public sealed class IndexModel(CartReader carts, PlaceCheckout placeCheckout, Ru
             Require(Input.Line1, nameof(CheckoutInput.Line1), "Enter the first line of the delivery address.");
             Require(Input.Town, nameof(CheckoutInput.Town), "Enter the town.");
             Require(Input.CountryCode, nameof(CheckoutInput.CountryCode), "Enter the two-letter country code, like US.");
+            foreach (var (field, message) in DeliveryAddressCheck.Problems(Input, Cart.ReadyGroups, postalCodes))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            }
         }
 
         if (NeedsPickup)
