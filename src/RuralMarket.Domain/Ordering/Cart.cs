@@ -121,6 +121,30 @@ public sealed class Cart
         _sellerChoices.Find(c => c.SellerId == sellerId)?.Method ?? FulfilmentMethod.None;
 
     /// <summary>
+    /// Puts an unpaid order's items back (its payment was declined, ran out of time or never opened), so ordering
+    /// again is one press: a product still in the cart keeps the buyer's quantity, products beyond the line limit
+    /// are left out, and the order's way of getting them is chosen again unless the buyer has chosen since.
+    /// </summary>
+    public void PutBack(Order order, TimeProvider clock)
+    {
+        var addedAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var line in order.Lines)
+        {
+            if (_lines.Count < MaxLines && !_lines.Exists(l => l.ProductId == line.ProductId))
+            {
+                _lines.Add(new CartLine(line.ProductId, order.SellerId, Math.Min(line.Quantity, MaxQuantity), addedAt));
+            }
+        }
+
+        if (order.Method.IsSingle() && ChosenMethodFor(order.SellerId) == FulfilmentMethod.None && _lines.Exists(l => l.SellerId == order.SellerId))
+        {
+            _sellerChoices.Add(new CartSellerChoice(order.SellerId, order.Method));
+        }
+
+        Touch(clock);
+    }
+
+    /// <summary>
     /// Brings an anonymous cart's contents into this one at sign-in: quantities add up (capped at the
     /// maximum), and this cart's fulfilment choices win. Products beyond the line limit are left out.
     /// </summary>

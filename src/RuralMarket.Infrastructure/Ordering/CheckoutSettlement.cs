@@ -54,7 +54,7 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
             return ($"Paid: {string.Join(", ", orders.Select(o => o.DisplayNumber))}.", []);
         }, cancellationToken);
 
-    /// <summary>Failed or expired: cancels the unpaid orders and returns their stock.</summary>
+    /// <summary>Failed or expired: cancels the unpaid orders, returns their stock and puts the items back in the buyer's cart.</summary>
     public Task AbandonAsync(Guid checkoutId, CheckoutStatus outcome, string? reason, PaymentEvent? cause, CancellationToken cancellationToken) =>
         InTransactionAsync(cause, async ct =>
         {
@@ -87,6 +87,7 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
                 order.Cancel(note, null, clock);
             }
 
+            await PutBackInCartAsync(checkout, orders, ct);
             var releases = orders.SelectMany(o => o.Lines).Select(l => (l.ProductId, l.Quantity)).ToList();
             logger.LogInformation("Checkout {CheckoutId} {Outcome}; releasing {Units} units", checkout.Id, checkout.Status, releases.Sum(r => r.Quantity));
             return ($"{checkout.Status}: stock released.", releases);
@@ -115,28 +116,36 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
                 order.Cancel($"Payment failed: {reason}", null, clock);
             }
 
-            var cart = await db.Carts.SingleOrDefaultAsync(c => c.BuyerUserId == checkout.BuyerUserId, ct);
-            if (cart is null)
-            {
-                cart = Cart.ForBuyer(checkout.BuyerUserId, clock);
-                db.Carts.Add(cart);
-            }
-
-            foreach (var order in orders)
-            {
-                foreach (var line in order.Lines.Where(l => cart.Lines.All(c => c.ProductId != l.ProductId)))
-                {
-                    cart.AddItem(line.ProductId, order.SellerId, Math.Min(line.Quantity, Cart.MaxQuantity), clock);
-                }
-
-                cart.ChooseFulfilment(order.SellerId, order.Method, clock);
-            }
-
+            await PutBackInCartAsync(checkout, orders, ct);
             returned = true;
             logger.LogWarning("Checkout {CheckoutId} returned to the cart: {Reason}", checkout.Id, reason);
             return ("", orders.SelectMany(o => o.Lines).Select(l => (l.ProductId, l.Quantity)).ToList());
         }, cancellationToken);
         return returned;
+    }
+
+    /// <summary>
+    /// The unpaid orders' items go back into the buyer's cart, unless the buyer has placed another checkout since
+    /// (then they have moved on, perhaps buying the same things, and old items turning up again would mislead).
+    /// </summary>
+    private async Task PutBackInCartAsync(Checkout checkout, List<Order> orders, CancellationToken ct)
+    {
+        if (await db.Checkouts.AnyAsync(c => c.BuyerUserId == checkout.BuyerUserId && c.CreatedAt > checkout.CreatedAt, ct))
+        {
+            return;
+        }
+
+        var cart = await db.Carts.SingleOrDefaultAsync(c => c.BuyerUserId == checkout.BuyerUserId, ct);
+        if (cart is null)
+        {
+            cart = Cart.ForBuyer(checkout.BuyerUserId, clock);
+            db.Carts.Add(cart);
+        }
+
+        foreach (var order in orders)
+        {
+            cart.PutBack(order, clock);
+        }
     }
 
     public Task RecordOnlyAsync(PaymentEvent cause, string outcome, CancellationToken cancellationToken) =>

@@ -169,6 +169,29 @@ public class CartTests
     }
 
     [Fact]
+    public void An_unpaid_orders_items_are_put_back_without_overriding_what_the_buyer_did_since()
+    {
+        var cart = Cart.ForBuyer("buyer-1", _clock);
+        cart.AddItem(_eggs, _farm, 1, _clock);
+        cart.ChooseFulfilment(_farm, FulfilmentMethod.Shipping, _clock);
+        var jam = Guid.NewGuid();
+        var fromFarm = Order.Create(
+            Guid.NewGuid(), _farm, "buyer-1", 1,
+            [new OrderLine(_eggs, "Eggs", new Money(450, "USD"), 6), new OrderLine(jam, "Jam", new Money(695, "USD"), 2)],
+            FulfilmentMethod.Pickup, new DeliveryDetails("Ada"), new Money(0, "USD"), 1000, _clock);
+        var fromBakery = Order.Create(
+            Guid.NewGuid(), _bakery, "buyer-1", 2, [new OrderLine(_bread, "Bread", new Money(500, "USD"), 1)],
+            FulfilmentMethod.LocalDelivery, new DeliveryDetails("Ada", "4 Mill Road", null, "Millbrook", "VT", "05001", "US"), new Money(400, "USD"), 1000, _clock);
+
+        cart.PutBack(fromFarm, _clock);
+        cart.PutBack(fromBakery, _clock);
+
+        cart.Lines.Select(l => (l.ProductId, l.Quantity)).Should().BeEquivalentTo([(_eggs, 1), (jam, 2), (_bread, 1)]);
+        cart.ChosenMethodFor(_farm).Should().Be(FulfilmentMethod.Shipping, "the buyer chose shipping since");
+        cart.ChosenMethodFor(_bakery).Should().Be(FulfilmentMethod.LocalDelivery);
+    }
+
+    [Fact]
     public void A_cart_cannot_merge_into_itself()
     {
         var cart = Cart.ForBuyer("buyer-1", _clock);

@@ -69,7 +69,7 @@ public abstract class CheckoutTests(AppFactory app)
     }
 
     [Fact]
-    public async Task A_declined_payment_fails_the_checkout_cancels_its_orders_and_returns_the_stock()
+    public async Task A_declined_payment_fails_the_checkout_cancels_its_orders_returns_the_stock_and_puts_the_items_back_in_the_cart()
     {
         var farm = await app.CreateSellerAsync("Hill Farm");
         var honey = await app.CreateProductAsync(farm, "Clover honey", 900, 4);
@@ -86,7 +86,57 @@ public abstract class CheckoutTests(AppFactory app)
         (await app.StockAsync(honey)).Should().Be(4);
         var done = await buyer.Browser.GetPageAsync($"/checkout/{checkoutId}/done");
         done.QuerySelector("h1")!.TextContent.Should().Be("Payment declined");
+        done.QuerySelector("[role=alert]")!.TextContent.Should().Contain("Your items are back in your cart");
+        (await CartAsync(buyer)).Should().Equal((honey.Id, 3, FulfilmentMethod.Pickup));
+
+        // Ordering again is one press: the same cart checks out (and pays) with the same way of getting it.
+        var (again, againPage) = await buyer.CheckOutAsync();
+        (await buyer.PressAsync(againPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+        (await app.OrdersOfAsync(again)).Should().ContainSingle().Which.Method.Should().Be(FulfilmentMethod.Pickup);
+        (await CartAsync(buyer)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task An_expired_checkout_puts_its_items_back_only_when_the_buyer_has_not_ordered_since()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var jam = await app.CreateProductAsync(farm, "Damson jam", 500, 9);
+        var cider = await app.CreateProductAsync(farm, "Cider", 800, 9);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (jam, 2));
+        var (first, firstPage) = await buyer.CheckOutAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (cider, 1));
+        (await buyer.PressAsync(firstPage, "expire")).Dispose();
+        await app.RunJobsAsync();
+
+        // The cart the buyer filled meanwhile keeps its line, and the expired checkout's jam joins it.
+        (await CartAsync(buyer)).Should().BeEquivalentTo([(cider.Id, 1, FulfilmentMethod.Shipping), (jam.Id, 2, FulfilmentMethod.Shipping)]);
+        var (second, secondPage) = await buyer.CheckOutAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (third, _) = await PlaceAnotherAsync(buyer, jam);
+        (await buyer.PressAsync(secondPage, "expire")).Dispose();
+        await app.RunJobsAsync();
+
+        (await app.CheckoutStatusAsync(second)).Should().Be(CheckoutStatus.Expired);
+        (await CartAsync(buyer)).Should().BeEmpty("the buyer placed another checkout after this one");
+        (await buyer.Browser.GetPageAsync($"/checkout/{second}/done")).QuerySelector("[role=alert]")!.TextContent.Should().Contain("not put back");
+        (await app.CheckoutStatusAsync(third)).Should().Be(CheckoutStatus.AwaitingPayment);
+        (await app.CheckoutStatusAsync(first)).Should().Be(CheckoutStatus.Expired);
+    }
+
+    private async Task<(Guid CheckoutId, AngleSharp.Html.Dom.IHtmlDocument PaymentPage)> PlaceAnotherAsync(Buyer buyer, TestProduct product)
+    {
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (product, 1));
+        return await buyer.CheckOutAsync();
+    }
+
+    private Task<List<(Guid ProductId, int Quantity, FulfilmentMethod Method)>> CartAsync(Buyer buyer) =>
+        app.WithDbAsync(async db =>
+        {
+            var cart = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.BuyerUserId == buyer.UserId);
+            return cart is null ? [] : cart.Lines.Select(l => (l.ProductId, l.Quantity, cart.ChosenMethodFor(l.SellerId))).ToList();
+        });
 
     [Fact]
     public async Task Letting_the_payment_expire_returns_the_stock_and_a_second_expiry_changes_nothing()

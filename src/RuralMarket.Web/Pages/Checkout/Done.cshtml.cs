@@ -24,13 +24,16 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
 
     public bool Lapsed { get; private set; }
 
+    /// <summary>Failed or expired after the buyer had placed another checkout, so its items were not put back in the cart.</summary>
+    public bool Superseded { get; private set; }
+
     private string BuyerUserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var checkout = await db.Checkouts.AsNoTracking()
             .Where(c => c.Id == id && c.BuyerUserId == BuyerUserId)
-            .Select(c => new CheckoutSummary(c.Id, c.Status, c.Total, c.ExpiresAt, c.FailureReason, c.PaymentProvider))
+            .Select(c => new CheckoutSummary(c.Id, c.Status, c.Total, c.ExpiresAt, c.FailureReason, c.PaymentProvider, c.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
         if (checkout is null)
         {
@@ -44,6 +47,12 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
             .OrderBy(o => o.Number)
             .Join(db.Sellers, o => o.SellerId, s => s.Id, (o, s) => new OrderSummary(o.Number, s.Name, o.Total, o.Status))
             .ToListAsync(cancellationToken);
+        if (checkout.Status is CheckoutStatus.Failed or CheckoutStatus.Expired)
+        {
+            // CheckoutSettlement's rule for putting the items back.
+            Superseded = await db.Checkouts.AnyAsync(c => c.BuyerUserId == BuyerUserId && c.CreatedAt > checkout.CreatedAt, cancellationToken);
+        }
+
         if (checkout.Status == CheckoutStatus.AwaitingPayment)
         {
             var idText = id.ToString();
@@ -54,6 +63,10 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
         return Page();
     }
 
+    public string WhereTheItemsAre => Superseded
+        ? "You placed another order since, so these items were not put back in your cart."
+        : "Your items are back in your cart, so ordering again is one press.";
+
     /// <summary>Back to the payment page for a checkout that is still waiting.</summary>
     public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -62,7 +75,7 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
         return Redirect(result.RedirectTo!.ToString());
     }
 
-    public sealed record CheckoutSummary(Guid Id, CheckoutStatus Status, Money Total, DateTime ExpiresAt, string? FailureReason, string Provider);
+    public sealed record CheckoutSummary(Guid Id, CheckoutStatus Status, Money Total, DateTime ExpiresAt, string? FailureReason, string Provider, DateTime CreatedAt);
 
     public sealed record OrderSummary(long Number, string SellerName, Money Total, OrderStatus Status)
     {
