@@ -134,6 +134,11 @@ public abstract class SellerAndProductPageTests(AppFactory app)
     [Fact]
     public async Task A_hidden_or_unpublished_product_is_not_found_and_leaves_the_lists()
     {
+        static List<string?> Links(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("a.card-title").Select(a => a.GetAttribute("href")).ToList();
+        var before = app.CreateBrowser();
+        Links(await before.GetPageAsync("/s/wescott-barrens")).Should().Contain("/p/wescott-barrens/balsam-wreath", "it is listed before it is hidden");
+        Links(await before.GetPageAsync("/search?q=wreath")).Should().Contain("/p/wescott-barrens/balsam-wreath");
+
         await app.HideProductAsync("wescott-barrens", "balsam-wreath");
         var firstOther = await FirstOtherProductAsync("wescott-barrens", "balsam-wreath");
         await app.UnpublishProductAsync("wescott-barrens", firstOther);
@@ -144,8 +149,8 @@ public abstract class SellerAndProductPageTests(AppFactory app)
         var sellerPage = await browser.GetPageAsync("/s/wescott-barrens");
         var listed = sellerPage.QuerySelectorAll("a.card-title").Select(a => a.GetAttribute("href")).ToList();
         listed.Should().NotContain(["/p/wescott-barrens/balsam-wreath", $"/p/wescott-barrens/{firstOther}"]);
-        var home = await browser.GetPageAsync("/");
-        home.QuerySelectorAll("a.card-title").Select(a => a.GetAttribute("href")).Should().NotContain("/p/wescott-barrens/balsam-wreath");
+        Links(await browser.GetPageAsync("/")).Should().NotContain("/p/wescott-barrens/balsam-wreath");
+        Links(await browser.GetPageAsync("/search?q=wreath")).Should().NotContain("/p/wescott-barrens/balsam-wreath");
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public abstract class NearMeTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_home_pages_zip_code_form_brings_the_buyer_back_to_the_nearest_sellers_with_distances()
+    {
+        var browser = app.CreateBrowser();
+        var home = await browser.GetPageAsync("/");
+        home.QuerySelector(".near-you .sellers").Should().BeNull("the buyer has not said where they are");
+
+        using var set = await browser.SubmitAsync(home, "form.near-inline", new Dictionary<string, string> { ["Input.PostalCode"] = "12526" });
+        set.Headers.Location!.OriginalString.Should().Be("/");
+
+        var near = (await browser.GetPageAsync("/")).QuerySelector(".near-you")!;
+        near.QuerySelector(".section-head a")!.TextContent.Should().Contain("Germantown, NY 12526");
+        var cards = near.QuerySelectorAll(".sellers li").Select(li => li.TextContent).ToList();
+        cards.Should().HaveCountGreaterThan(1);
+        cards[0].Should().Contain("Stickles Family Orchard").And.MatchRegex(@"\d km away").And.Contain("Delivers to you");
+        cards.Should().Contain(c => c.Contains("Black River Jerseys") && !c.Contains("Delivers to you"));
+    }
+
+    [Fact]
     public async Task An_unknown_zip_code_gets_a_clear_message_and_nothing_is_remembered()
     {
         var browser = app.CreateBrowser();
