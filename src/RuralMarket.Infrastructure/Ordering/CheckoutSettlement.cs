@@ -130,7 +130,7 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
     /// </summary>
     private async Task PutBackInCartAsync(Checkout checkout, List<Order> orders, CancellationToken ct)
     {
-        if (await db.Checkouts.AnyAsync(c => c.BuyerUserId == checkout.BuyerUserId && c.CreatedAt > checkout.CreatedAt, ct))
+        if (await BuyerCheckedOutSinceAsync(db, checkout.BuyerUserId, checkout.CreatedAt, ct))
         {
             return;
         }
@@ -147,6 +147,10 @@ public sealed class CheckoutSettlement(RuralMarketDbContext db, IPaymentProvider
             cart.PutBack(order, clock);
         }
     }
+
+    /// <summary>Whether the buyer placed another checkout after one placed at <paramref name="placedAt"/> (its items then stay out of the cart).</summary>
+    public static Task<bool> BuyerCheckedOutSinceAsync(RuralMarketDbContext db, string buyerUserId, DateTime placedAt, CancellationToken cancellationToken) =>
+        db.Checkouts.AnyAsync(c => c.BuyerUserId == buyerUserId && c.CreatedAt > placedAt, cancellationToken);
 
     public Task RecordOnlyAsync(PaymentEvent cause, string outcome, CancellationToken cancellationToken) =>
         InTransactionAsync(cause, _ => Task.FromResult<(string, List<(Guid, int)>)>((outcome, [])), cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Common;
 using RuralMarket.Domain.Ordering;
 using RuralMarket.Infrastructure.Data;
+using RuralMarket.Infrastructure.Ordering;
 using RuralMarket.Infrastructure.Payments;
 using RuralMarket.Web.Features.Checkout;
 
@@ -49,8 +50,7 @@ public sealed class DoneModel(RuralMarketDbContext db, PlaceCheckout placeChecko
             .ToListAsync(cancellationToken);
         if (checkout.Status is CheckoutStatus.Failed or CheckoutStatus.Expired)
         {
-            // CheckoutSettlement's rule for putting the items back.
-            Superseded = await db.Checkouts.AnyAsync(c => c.BuyerUserId == BuyerUserId && c.CreatedAt > checkout.CreatedAt, cancellationToken);
+            Superseded = await CheckoutSettlement.BuyerCheckedOutSinceAsync(db, BuyerUserId, checkout.CreatedAt, cancellationToken);
         }
 
         if (checkout.Status == CheckoutStatus.AwaitingPayment)
