@@ -122,6 +122,34 @@ public abstract class CartTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Adding_zero_from_the_product_page_is_refused_with_a_message_and_adds_nothing()
+    {
+        var farm = await app.CreateSellerAsync("Cedar Hill");
+        var butter = await app.CreateProductAsync(farm, "Cultured butter", 900, stock: 6);
+        var productUrl = $"/p/{farm.Slug}/{butter.Slug}";
+        var cartsBefore = await app.CartCountAsync();
+        var browser = app.CreateBrowser();
+
+        async Task AddZeroAsync()
+        {
+            var page = await browser.GetPageAsync(productUrl);
+            using var zero = await browser.SubmitAsync(page, "form[action='/cart/add']", new Dictionary<string, string> { ["quantity"] = "0" });
+            zero.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            zero.Headers.Location!.OriginalString.Should().Be(productUrl, "a refused add goes back to the product");
+            (await browser.GetPageAsync(productUrl)).Flash().Should().Be("Choose a quantity from 1 to 99.");
+        }
+
+        await AddZeroAsync();
+        (await app.CartsHoldingAsync(butter)).Should().BeEmpty();
+        (await app.CartCountAsync()).Should().Be(cartsBefore, "a refused first add makes no cart");
+
+        // With the butter already in the cart, adding zero more leaves the line as it was.
+        await browser.AddedAsync(butter, 2);
+        await AddZeroAsync();
+        (await app.CartsHoldingAsync(butter)).Should().ContainSingle().Which.Quantity.Should().Be(2);
+    }
+
+    [Fact]
     public async Task When_stock_runs_low_the_cart_cuts_the_quantity_and_a_sold_out_line_is_left_out()
     {
         var farm = await app.CreateSellerAsync("Willow Bend");

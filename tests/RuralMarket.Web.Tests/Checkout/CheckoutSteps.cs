@@ -95,6 +95,25 @@ public static class CheckoutSteps
     public static async Task<HttpResponseMessage> PressAsync(this Buyer buyer, IHtmlDocument paymentPage, string button) =>
         await buyer.Browser.SubmitAsync(paymentPage, $"form#{button}", new Dictionary<string, string>());
 
+    /// <summary>
+    /// Posts a form of <paramref name="page"/> as a forged cross-site form would: the browser's cookies go along, and
+    /// every field of the form (with <paramref name="values"/> on top) except its antiforgery token.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithoutTokenAsync(this HttpClient browser, IHtmlDocument page, string formSelector, IDictionary<string, string>? values = null)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
+        form.QuerySelector("input[name='__RequestVerificationToken']").Should().NotBeNull("the page's own form {0} carries a token, which this post leaves out", formSelector);
+        var extra = values ?? new Dictionary<string, string>();
+        var fields = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Name != "__RequestVerificationToken" && i.Type is not ("submit" or "button") && !extra.ContainsKey(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(extra)
+            .ToList();
+        using var content = new FormUrlEncodedContent(fields);
+        return await browser.PostAsync(new Uri(browser.BaseAddress!, new Uri(form.Action).PathAndQuery), content);
+    }
+
     public static Task<CheckoutStatus> CheckoutStatusAsync(this AppFactory app, Guid checkoutId) =>
         app.WithDbAsync(db => db.Checkouts.Where(c => c.Id == checkoutId).Select(c => c.Status).SingleAsync());
 

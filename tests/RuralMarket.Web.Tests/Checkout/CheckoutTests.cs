@@ -5,6 +5,8 @@ using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Ordering;
 using RuralMarket.Domain.Payouts;
 using RuralMarket.Infrastructure.Ordering;
+using RuralMarket.Web.Tests.Cart;
+using RuralMarket.Web.Tests.SellerOrders;
 using RuralMarket.Web.Tests.Support;
 
 namespace RuralMarket.Web.Tests.Checkout;
@@ -388,6 +390,236 @@ public abstract class CheckoutTests(AppFactory app)
         (await buyer.Browser.GetPageAsync($"/orders/RM-{number:D6}")).QuerySelectorAll(".timeline li").Select(li => li.TextContent)
             .Should().Contain(t => t.Contains("Delivered")).And.Contain(t => t.Contains("Completed"));
     }
+
+    [Fact]
+    public async Task The_checkout_form_without_an_antiforgery_token_is_refused_with_400_and_writes_nothing()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Brown eggs", 600, 10);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2));
+        var versionBefore = await CartVersionAsync(buyer);
+        var page = await buyer.Browser.GetPageAsync("/checkout");
+
+        using var forged = await buyer.Browser.PostWithoutTokenAsync(page, "form.checkout", CheckoutSteps.Address.ToDictionary());
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.StockAsync(eggs)).Should().Be(10);
+        (await CartAsync(buyer)).Should().Equal((eggs.Id, 2, FulfilmentMethod.Shipping));
+        (await CartVersionAsync(buyer)).Should().Be(versionBefore);
+
+        // The same form with its token goes through: the token was the only thing missing.
+        await buyer.CheckOutAsync();
+        (await app.StockAsync(eggs)).Should().Be(8);
+    }
+
+    [Fact]
+    public async Task The_test_payment_buttons_without_an_antiforgery_token_are_refused_with_400_and_the_checkout_stays_unpaid()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var cider = await app.CreateProductAsync(farm, "Dry cider", 700, 6);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Pickup, (cider, 2));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+
+        foreach (var button in new[] { "pay", "decline", "expire" })
+        {
+            using var forged = await buyer.Browser.PostWithoutTokenAsync(paymentPage, $"form#{button}");
+            forged.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the {0} button needs the antiforgery token", button);
+        }
+
+        await app.RunJobsAsync();
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.AwaitingPayment);
+        (await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.EventId.StartsWith(checkoutId.ToString("N"))))).Should().Be(0);
+        (await app.OrdersOfAsync(checkoutId)).Should().OnlyContain(o => o.Status == OrderStatus.PendingPayment);
+        (await app.StockAsync(cider)).Should().Be(4, "the reservation stands");
+
+        (await buyer.PressAsync(paymentPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+        (await app.CheckoutStatusAsync(checkoutId)).Should().Be(CheckoutStatus.Paid);
+    }
+
+    [Fact]
+    public async Task The_order_pages_cancel_and_received_forms_without_an_antiforgery_token_are_refused_with_400_and_change_nothing()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var beef = await app.CreateProductAsync(farm, "Beef brisket", 2100, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (beef, 1));
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        (await buyer.PressAsync(paymentPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+        var number = (await app.OrdersOfAsync(checkoutId)).Single().Number;
+        var url = $"/orders/RM-{number:D6}";
+
+        using (var forgedCancel = await buyer.Browser.PostWithoutTokenAsync(await buyer.Browser.GetPageAsync(url), "form#cancel"))
+        {
+            forgedCancel.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+
+        await app.RunJobsAsync();
+        var stillPaid = (await app.OrdersOfAsync(checkoutId)).Single();
+        stillPaid.Status.Should().Be(OrderStatus.Paid);
+        stillPaid.RefundedAmount.IsZero.Should().BeTrue();
+        (await app.StockAsync(beef)).Should().Be(4);
+
+        await SellerMovesAsync(number, o =>
+        {
+            o.StartPreparing(null, app.Clock);
+            o.MarkShipped("Post", "TRACK2", null, app.Clock);
+            o.MarkDelivered(null, app.Clock);
+        });
+        var delivered = await buyer.Browser.GetPageAsync(url);
+        using (var forgedReceived = await buyer.Browser.PostWithoutTokenAsync(delivered, "form#received"))
+        {
+            forgedReceived.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+
+        (await app.OrdersOfAsync(checkoutId)).Single().Status.Should().Be(OrderStatus.Delivered);
+        (await app.WithDbAsync(db => db.Payouts.SingleAsync(p => p.OrderId == stillPaid.Id))).Status.Should().Be(PayoutStatus.Pending);
+
+        using var received = await buyer.Browser.SubmitAsync(delivered, "form#received", new Dictionary<string, string>());
+        received.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.OrdersOfAsync(checkoutId)).Single().Status.Should().Be(OrderStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Another_buyers_cart_id_tampered_into_the_checkout_form_places_nothing_for_either_buyer()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var ham = await app.CreateProductAsync(farm, "Smoked ham", 1800, 6);
+        var bacon = await app.CreateProductAsync(farm, "Streaky bacon", 900, 6);
+        var owner = await app.BuyerAsync();
+        var tamperer = await app.BuyerAsync();
+        await app.FillCartAsync(owner, FulfilmentMethod.Shipping, (ham, 2));
+        await app.FillCartAsync(tamperer, FulfilmentMethod.Shipping, (bacon, 1));
+        var ownersVersion = await CartVersionAsync(owner);
+        var ownersForm = (await owner.Browser.GetPageAsync("/checkout")).QuerySelector("form.checkout")!;
+        string Hidden(string name) => ownersForm.QuerySelector($"input[name='{name}']")!.GetAttribute("value")!;
+
+        using var response = await tamperer.PlaceOrderAsync(new Dictionary<string, string>
+        {
+            ["Input.CartId"] = Hidden("Input.CartId"),
+            ["Input.CartVersion"] = Hidden("Input.CartVersion"),
+        });
+
+        // PlaceCheckout looks the cart up by id and the signed-in buyer together, so another buyer's cart is "not there".
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Should().Contain("Your cart is empty.");
+        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == owner.UserId || c.BuyerUserId == tamperer.UserId))).Should().Be(0);
+        (await app.WithDbAsync(db => db.Orders.CountAsync(o => o.BuyerUserId == owner.UserId || o.BuyerUserId == tamperer.UserId))).Should().Be(0);
+        (await CartAsync(owner)).Should().Equal((ham.Id, 2, FulfilmentMethod.Shipping));
+        (await CartVersionAsync(owner)).Should().Be(ownersVersion);
+        (await CartAsync(tamperer)).Should().Equal((bacon.Id, 1, FulfilmentMethod.Shipping));
+        (await app.StockAsync(ham)).Should().Be(6);
+        (await app.StockAsync(bacon)).Should().Be(6);
+    }
+
+    [Theory]
+    [InlineData("hidden")]
+    [InlineData("suspended")]
+    public async Task A_line_whose_product_was_hidden_or_whose_seller_was_suspended_after_it_went_in_the_cart_is_left_out_of_the_checkout(string what)
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var flagged = await app.CreateSellerAsync("Fly By Night");
+        var eggs = await app.CreateProductAsync(farm, "Brown eggs", 600, 10);
+        var candles = await app.CreateProductAsync(flagged, "Beeswax candles", 1500, 10);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 2), (candles, 1));
+        if (what == "hidden")
+        {
+            await app.ChangeProductAsync(candles, p => p.Hide("Misleading photo", app.Clock));
+        }
+        else
+        {
+            await app.SuspendAsync(flagged);
+        }
+
+        var page = await buyer.Browser.GetPageAsync("/checkout");
+        page.QuerySelector($"article.checkout-seller[aria-label='From {flagged.Name}'] .error")!.TextContent.Should().Contain("won't be included");
+        page.QuerySelector(".checkout-total")!.TextContent.Should().Contain("$18.50"); // 2 × $6 eggs + $6.50 shipping, no candles
+        var (checkoutId, paymentPage) = await buyer.CheckOutAsync();
+        (await buyer.PressAsync(paymentPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+
+        var checkout = await app.WithDbAsync(db => db.Checkouts.AsNoTracking().SingleAsync(c => c.Id == checkoutId));
+        checkout.Total.Amount.Should().Be(1850);
+        var order = (await app.OrdersOfAsync(checkoutId)).Should().ContainSingle().Subject;
+        order.SellerId.Should().Be(farm.Id);
+        order.Status.Should().Be(OrderStatus.Paid);
+        order.Total.Amount.Should().Be(1850);
+        order.Lines.Should().ContainSingle().Which.ProductId.Should().Be(eggs.Id);
+        (await app.WithDbAsync(db => db.Orders.CountAsync(o => o.SellerId == flagged.Id))).Should().Be(0);
+        (await app.StockAsync(candles)).Should().Be(10);
+        (await app.StockAsync(eggs)).Should().Be(8);
+    }
+
+    [Fact]
+    public async Task The_platform_fee_is_frozen_when_an_order_is_placed_and_a_new_commission_applies_only_to_later_orders()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var cheese = await app.CreateProductAsync(farm, "Farmhouse brie", 2000, 10);
+        var first = await app.BuyerAsync();
+        await app.FillCartAsync(first, FulfilmentMethod.Pickup, (cheese, 1));
+        var (paidBefore, firstPage) = await first.CheckOutAsync();
+        (await first.PressAsync(firstPage, "pay")).Dispose();
+        var second = await app.BuyerAsync();
+        await app.FillCartAsync(second, FulfilmentMethod.Pickup, (cheese, 1));
+        var (placedBefore, secondPage) = await second.CheckOutAsync();
+        await app.RunJobsAsync();
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Sellers.SingleAsync(s => s.Id == farm.Id)).SetCommission(2500, app.Clock);
+            return await db.SaveChangesAsync();
+        });
+        (await second.PressAsync(secondPage, "pay")).Dispose();
+        var third = await app.BuyerAsync();
+        await app.FillCartAsync(third, FulfilmentMethod.Pickup, (cheese, 1));
+        var (placedAfter, thirdPage) = await third.CheckOutAsync();
+        (await third.PressAsync(thirdPage, "pay")).Dispose();
+        await app.RunJobsAsync();
+
+        // 10 % of $20 for the orders placed before the change (paid before it or after), 25 % for the one placed after.
+        foreach (var (checkoutId, fee) in new[] { (paidBefore, 200L), (placedBefore, 200L), (placedAfter, 500L) })
+        {
+            var order = (await app.OrdersOfAsync(checkoutId)).Single();
+            order.Status.Should().Be(OrderStatus.Paid);
+            order.PlatformFee.Amount.Should().Be(fee);
+            var payout = await app.WithDbAsync(db => db.Payouts.AsNoTracking().SingleAsync(p => p.OrderId == order.Id));
+            payout.Commission.Amount.Should().Be(fee);
+            payout.Net.Amount.Should().Be(2000 - fee);
+        }
+    }
+
+    [Fact]
+    public async Task Received_completes_a_picked_up_order_once_the_seller_has_handed_it_over()
+    {
+        var order = await app.PaidOrderAsync(FulfilmentMethod.Pickup);
+        var seller = await app.SignInAsSellerAsync(order.Seller);
+        (await seller.PressAsync(order, "prepare")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await seller.PressAsync(order, "ready")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await order.Buyer.Browser.GetPageAsync(order.BuyerUrl)).QuerySelector("form#received").Should().BeNull("the goods have not been collected yet");
+
+        var code = (await app.OrderAsync(order)).PickupCode!;
+        (await seller.PressAsync(order, "handover", new Dictionary<string, string> { ["HandOver.Code"] = code })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.OrderAsync(order)).Status.Should().Be(OrderStatus.PickedUp);
+        var pickedUp = await order.Buyer.Browser.GetPageAsync(order.BuyerUrl);
+        using var received = await order.Buyer.Browser.SubmitAsync(pickedUp, "form#received", new Dictionary<string, string>());
+
+        received.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var completed = await app.OrderAsync(order);
+        completed.Status.Should().Be(OrderStatus.Completed);
+        completed.CompletedAt.Should().NotBeNull();
+        (await app.PayoutAsync(order)).Status.Should().Be(PayoutStatus.Releasable);
+        var page = await order.Buyer.Browser.GetPageAsync(order.BuyerUrl);
+        page.QuerySelectorAll(".timeline li").Select(li => li.TextContent).Should().Contain(t => t.Contains("Picked up")).And.Contain(t => t.Contains("Completed"));
+        page.QuerySelector("form#received").Should().BeNull();
+    }
+
+    private Task<int> CartVersionAsync(Buyer buyer) =>
+        app.WithDbAsync(db => db.Carts.Where(c => c.BuyerUserId == buyer.UserId).Select(c => c.Version).SingleAsync());
 
     private Task<int> SellerMovesAsync(long number, Action<Order> move) =>
         app.WithDbAsync(async db =>
