@@ -506,7 +506,7 @@ public abstract class CheckoutTests(AppFactory app)
 
         // PlaceCheckout looks the cart up by id and the signed-in buyer together, so another buyer's cart is "not there".
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Should().Contain("Your cart is empty.");
+        (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Should().Contain("This page no longer matches your cart.");
         (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == owner.UserId || c.BuyerUserId == tamperer.UserId))).Should().Be(0);
         (await app.WithDbAsync(db => db.Orders.CountAsync(o => o.BuyerUserId == owner.UserId || o.BuyerUserId == tamperer.UserId))).Should().Be(0);
         (await CartAsync(owner)).Should().Equal((ham.Id, 2, FulfilmentMethod.Shipping));

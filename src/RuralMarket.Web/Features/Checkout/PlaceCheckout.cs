@@ -142,7 +142,13 @@ public sealed class PlaceCheckout(
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var cart = await db.Carts.SingleOrDefaultAsync(c => c.Id == input.CartId && c.BuyerUserId == buyerUserId, ct);
-        if (cart is null || cart.IsEmpty)
+        if (cart is null)
+        {
+            // Not this buyer's cart (a stale or tampered form): nothing of anyone's is touched.
+            return (Guid.Empty, "This page no longer matches your cart. Please check your cart below and place your order again.");
+        }
+
+        if (cart.IsEmpty)
         {
             return (Guid.Empty, "Your cart is empty.");
         }
