@@ -64,7 +64,7 @@ public static class ShoppingSteps
         await FillIfShown("Address line 1", "12 Orchard Lane");
         await FillIfShown("Town", "Montpelier");
         await FillIfShown("Region or state (optional)", "VT");
-        await FillIfShown("Postal code", "05602");
+        await FillIfShown("ZIP or postal code", "05602");
         await FillIfShown("Country code", "US");
         await FillIfShown("Name of the person collecting", "Dana Buyer");
     }

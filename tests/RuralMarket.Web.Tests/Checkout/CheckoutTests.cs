@@ -314,6 +314,26 @@ public abstract class CheckoutTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_cart_says_whether_local_delivery_reaches_the_location_the_buyer_gave()
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var eggs = await app.CreateProductAsync(farm, "Guinea fowl eggs", 450, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, FulfilmentMethod.LocalDelivery, (eggs, 1));
+        (await buyer.Browser.GetPageAsync("/cart")).QuerySelector(".reach").Should().BeNull("the buyer has not said where they are");
+
+        async Task<string> ReachAfterSettingAsync(string zip)
+        {
+            var nearMe = await buyer.Browser.GetPageAsync("/near-me");
+            (await buyer.Browser.SubmitAsync(nearMe, "form.near-form", new Dictionary<string, string> { ["Input.PostalCode"] = zip })).Dispose();
+            return (await buyer.Browser.GetPageAsync("/cart")).QuerySelector(".reach")!.TextContent;
+        }
+
+        (await ReachAfterSettingAsync("05001")).Should().MatchRegex(@"^Reaches you near White River Junction, VT 05001 \(about \d+ km\)$");
+        (await ReachAfterSettingAsync("05301")).Should().MatchRegex(@"^Doesn't reach you near Brattleboro, VT 05301 \(about 8\d km away\)$");
+    }
+
+    [Fact]
     public async Task Another_buyers_order_and_checkout_are_404()
     {
         var farm = await app.CreateSellerAsync("Hill Farm");

@@ -36,7 +36,7 @@ public sealed class CheckoutInput
     [StringLength(100)]
     public string? Region { get; set; }
 
-    [Display(Name = "Postal code")]
+    [Display(Name = "ZIP or postal code")]
     [StringLength(20)]
     public string? PostalCode { get; set; }
 
