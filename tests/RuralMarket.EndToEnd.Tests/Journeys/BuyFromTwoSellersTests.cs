@@ -67,6 +67,9 @@ public abstract partial class BuyFromTwoSellersTests(LiveApp app)
         await Expect(confirmedOrders).ToHaveCountAsync(2);
         await Expect(confirmedOrders.Filter(new() { HasText = DemoProducts.MapleSyrupSeller })).ToHaveCountAsync(1);
         await Expect(confirmedOrders.Filter(new() { HasText = DemoProducts.CuttingBoardSeller })).ToHaveCountAsync(1);
+        var mapleOrder = OrderNumber().Match(await confirmedOrders.Filter(new() { HasText = DemoProducts.MapleSyrupSeller }).InnerTextAsync()).Value;
+        var boardOrder = OrderNumber().Match(await confirmedOrders.Filter(new() { HasText = DemoProducts.CuttingBoardSeller }).InnerTextAsync()).Value;
+        mapleOrder.Should().NotBeEmpty().And.NotBe(boardOrder);
         await journey.ScreenshotAsync("confirmation", fullPage: true);
 
         // The buyer's orders.
@@ -80,8 +83,10 @@ public abstract partial class BuyFromTwoSellersTests(LiveApp app)
 
         // Each seller was emailed.
         var mail = await MailToAllAsync(DemoProducts.MapleSyrupSellerEmail, DemoProducts.CuttingBoardSellerEmail);
-        mail.Should().ContainSingle(m => m.To.Contains(DemoProducts.MapleSyrupSellerEmail, StringComparison.OrdinalIgnoreCase));
-        mail.Should().ContainSingle(m => m.To.Contains(DemoProducts.CuttingBoardSellerEmail, StringComparison.OrdinalIgnoreCase));
+        mail.Should().ContainSingle(m => m.To.Contains(DemoProducts.MapleSyrupSellerEmail, StringComparison.OrdinalIgnoreCase))
+            .Which.Subject.Should().Contain(mapleOrder, "the maple syrup seller is told about their own order");
+        mail.Should().ContainSingle(m => m.To.Contains(DemoProducts.CuttingBoardSellerEmail, StringComparison.OrdinalIgnoreCase))
+            .Which.Subject.Should().Contain(boardOrder, "the cutting board seller is told about their own order");
         journey.Problems.Should().BeEmpty();
     }
 
@@ -105,6 +110,9 @@ public abstract partial class BuyFromTwoSellersTests(LiveApp app)
             await Task.Delay(100); // polling the folder: the worker writes the .eml files on its own schedule
         }
     }
+
+    [GeneratedRegex(@"RM-\d+")]
+    private static partial Regex OrderNumber();
 
     [GeneratedRegex(@"/test-payment/[0-9a-f-]{36}$")]
     private static partial Regex TestPaymentUrl();
