@@ -35,12 +35,12 @@ public abstract class VideoUploadResumeTests(LiveApp app)
             var cookie = string.Join("; ", (await seller.Page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
 
             await using var proxy = new CuttingProxy(app.BaseAddress, cutAfterBytes: source.Length / 2).Start();
-            var (uploadUrl, retries) = await RunTusJsClientAsync(new Uri(proxy.Address, "/uploads/videos").ToString(), clip, cookie);
+            var (uploadUrl, retries, clientLog) = await RunTusJsClientAsync(new Uri(proxy.Address, "/uploads/videos").ToString(), clip, cookie);
 
             proxy.Cuts.Should().Be(1, "the proxy cut the connection once, mid-way");
             retries.Should().BeGreaterThan(0, "tus-js-client noticed the cut and tried again");
             proxy.BytesUp.Should().BeLessThan(source.Length + (2L * ChunkBytes),
-                "it resumed from what the app had kept, rather than starting again from the first byte");
+                "it resumed from what the app had kept, rather than starting again from the first byte; tus-js-client said: {0}", clientLog);
 
             // The page's script posts "finish" with the upload id once every byte is there; do the same.
             await seller.Page.OpenAsync("/Seller/Videos/Upload", "Upload a video");
@@ -79,7 +79,8 @@ public abstract class VideoUploadResumeTests(LiveApp app)
         code.Should().Be(0, "ffmpeg must make the clip (test.sh installs it): {0}", errors);
     }
 
-    private static async Task<(string Url, int Retries)> RunTusJsClientAsync(string endpoint, string file, string cookie)
+    /// <summary>The upload's URL, how many times tus-js-client retried, and what it logged about each failed attempt.</summary>
+    private static async Task<(string Url, int Retries, string Log)> RunTusJsClientAsync(string endpoint, string file, string cookie)
     {
         var script = Path.Combine(RepositoryRoot.Path, "tests", "RuralMarket.EndToEnd.Tests", "Support", "tus-upload.js");
         var tusClient = Path.Combine(RepositoryRoot.Path, "tests", "RuralMarket.EndToEnd.Tests", "node_modules", "tus-js-client");
@@ -89,7 +90,7 @@ public abstract class VideoUploadResumeTests(LiveApp app)
             script, endpoint, file, ChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         code.Should().Be(0, "the upload should finish despite the cut; tus-js-client said: {0}", errors);
         using var result = JsonDocument.Parse(output);
-        return (result.RootElement.GetProperty("url").GetString()!, result.RootElement.GetProperty("retries").GetInt32());
+        return (result.RootElement.GetProperty("url").GetString()!, result.RootElement.GetProperty("retries").GetInt32(), errors);
     }
 
     private static Task<(int Code, string Output, string Errors)> RunAsync(string program, params string[] arguments) =>
