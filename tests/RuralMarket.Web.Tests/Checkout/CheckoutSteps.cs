@@ -51,6 +51,20 @@ public static class CheckoutSteps
             return await db.SaveChangesAsync();
         });
 
+    /// <summary>A new buyer with one unit of a new product in the cart: $4.50 from a new "Hill Farm", 5 in stock.</summary>
+    public static async Task<(Buyer Buyer, TestProduct Product)> BuyerWithOneInCartAsync(this AppFactory app, string productTitle, FulfilmentMethod method)
+    {
+        var farm = await app.CreateSellerAsync("Hill Farm");
+        var product = await app.CreateProductAsync(farm, productTitle, 450, 5);
+        var buyer = await app.BuyerAsync();
+        await app.FillCartAsync(buyer, method, (product, 1));
+        return (buyer, product);
+    }
+
+    /// <summary>How many checkouts the buyer has placed (zero after a refused form: nothing was written).</summary>
+    public static Task<int> CheckoutCountAsync(this AppFactory app, Buyer buyer) =>
+        app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId));
+
     public static readonly IReadOnlyDictionary<string, string> Address = new Dictionary<string, string>
     {
         ["Input.Name"] = "Ada Buyer",

@@ -200,7 +200,7 @@ public abstract class CheckoutTests(AppFactory app)
 
         var locations = together.Append(again).Select(r => r.Headers.Location?.ToString()).ToList();
         locations.Should().OnlyContain(l => l != null && l.StartsWith("/test-payment/")).And.OnlyContain(l => l == locations[0]);
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(1);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(1);
         (await app.StockAsync(cheese)).Should().Be(9);
         foreach (var response in together)
         {
@@ -246,7 +246,7 @@ public abstract class CheckoutTests(AppFactory app)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Should().Contain("Apple pie");
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(0);
         (await app.StockAsync(eggs)).Should().Be(5);
         (await app.StockAsync(pie)).Should().Be(1);
     }
@@ -254,17 +254,14 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task A_missing_address_is_asked_for_and_nothing_is_written()
     {
-        var farm = await app.CreateSellerAsync("Hill Farm");
-        var eggs = await app.CreateProductAsync(farm, "Quail eggs", 450, 5);
-        var buyer = await app.BuyerAsync();
-        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 1));
+        var (buyer, eggs) = await app.BuyerWithOneInCartAsync("Quail eggs", FulfilmentMethod.Shipping);
 
         using var response = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.Line1"] = "", ["Input.Town"] = " " });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await response.ReadPageAsync();
         page.QuerySelector("#Input_Line1 + .field-error, [data-valmsg-for='Input.Line1']")!.TextContent.Should().Contain("address");
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(0);
         (await app.StockAsync(eggs)).Should().Be(5);
     }
 
@@ -273,26 +270,20 @@ public abstract class CheckoutTests(AppFactory app)
     [InlineData("5001", "A US ZIP code has five digits, like 05826.")]
     public async Task A_us_address_needs_a_zip_code_and_nothing_is_written(string postalCode, string message)
     {
-        var farm = await app.CreateSellerAsync("Hill Farm");
-        var eggs = await app.CreateProductAsync(farm, "Bantam eggs", 450, 5);
-        var buyer = await app.BuyerAsync();
-        await app.FillCartAsync(buyer, FulfilmentMethod.Shipping, (eggs, 1));
+        var (buyer, eggs) = await app.BuyerWithOneInCartAsync("Bantam eggs", FulfilmentMethod.Shipping);
 
         using var response = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.PostalCode"] = postalCode });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent.Should().Be(message);
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(0);
         (await app.StockAsync(eggs)).Should().Be(5);
     }
 
     [Fact]
     public async Task Local_delivery_to_an_address_outside_the_sellers_radius_is_refused_with_the_distance_and_nothing_is_written()
     {
-        var farm = await app.CreateSellerAsync("Hill Farm");
-        var eggs = await app.CreateProductAsync(farm, "Pullet eggs", 450, 5);
-        var buyer = await app.BuyerAsync();
-        await app.FillCartAsync(buyer, FulfilmentMethod.LocalDelivery, (eggs, 1));
+        var (buyer, eggs) = await app.BuyerWithOneInCartAsync("Pullet eggs", FulfilmentMethod.LocalDelivery);
 
         // Brattleboro is about 85 km south of the farm in Millbrook, which delivers within 25 km.
         using var far = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.Town"] = "Brattleboro", ["Input.PostalCode"] = "05301" });
@@ -306,7 +297,7 @@ public abstract class CheckoutTests(AppFactory app)
         using var abroad = await buyer.PlaceOrderAsync(new Dictionary<string, string> { ["Input.CountryCode"] = "CA", ["Input.PostalCode"] = "J0B 1A0" });
         (await abroad.ReadPageAsync()).QuerySelector("[data-valmsg-for='Input.PostalCode']")!.TextContent.Should().Contain("needs a US ZIP code we know");
 
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(0);
         (await app.StockAsync(eggs)).Should().Be(5);
 
         // Inside the radius (the default test address, about 10 km away) the same cart checks out.
@@ -316,10 +307,7 @@ public abstract class CheckoutTests(AppFactory app)
     [Fact]
     public async Task The_cart_says_whether_local_delivery_reaches_the_location_the_buyer_gave()
     {
-        var farm = await app.CreateSellerAsync("Hill Farm");
-        var eggs = await app.CreateProductAsync(farm, "Guinea fowl eggs", 450, 5);
-        var buyer = await app.BuyerAsync();
-        await app.FillCartAsync(buyer, FulfilmentMethod.LocalDelivery, (eggs, 1));
+        var (buyer, _) = await app.BuyerWithOneInCartAsync("Guinea fowl eggs", FulfilmentMethod.LocalDelivery);
         (await buyer.Browser.GetPageAsync("/cart")).QuerySelector(".reach").Should().BeNull("the buyer has not said where they are");
 
         async Task<string> ReachAfterSettingAsync(string zip)
@@ -424,7 +412,7 @@ public abstract class CheckoutTests(AppFactory app)
         using var forged = await buyer.Browser.PostWithoutTokenAsync(page, "form.checkout", CheckoutSteps.Address.ToDictionary());
 
         forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await app.WithDbAsync(db => db.Checkouts.CountAsync(c => c.BuyerUserId == buyer.UserId))).Should().Be(0);
+        (await app.CheckoutCountAsync(buyer)).Should().Be(0);
         (await app.StockAsync(eggs)).Should().Be(10);
         (await CartAsync(buyer)).Should().Equal((eggs.Id, 2, FulfilmentMethod.Shipping));
         (await CartVersionAsync(buyer)).Should().Be(versionBefore);
